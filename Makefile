@@ -1,0 +1,121 @@
+# adr-log — build, test and install.
+#
+#   make                 ./adr-log
+#   make check           the whole test suite (unit + end-to-end); last line
+#                        "N passed, N failed"
+#   make check-asan      the same suite under AddressSanitizer + UBSan
+#   make fuzz            libFuzzer targets (clang), FUZZ_SECONDS each
+#   make install         PREFIX=/usr/local DESTDIR=
+#
+# Objects go to $(BUILD)/ so that sanitized and normal builds never mix.
+
+PREFIX     ?= /usr/local
+BINDIR     ?= $(PREFIX)/bin
+MANDIR     ?= $(PREFIX)/share/man
+DATADIR    ?= $(PREFIX)/share
+DESTDIR    ?=
+PKG_CONFIG ?= pkg-config
+PKGS        = libgit2 libcmark
+CC         ?= cc
+BUILD      ?= build
+
+CFLAGS     ?= -O2 -g
+WARNINGS    = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+              -Wwrite-strings -Wvla -Wformat=2 -Wno-format-nonliteral \
+              -Wdeclaration-after-statement
+WERROR     ?= -Werror
+PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null || echo -lgit2 -lcmark)
+VERSION    := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
+ALL_CFLAGS  = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+              -DADRLOG_VERSION='"$(VERSION)"' $(WARNINGS) $(WERROR) \
+              $(PKG_CFLAGS) -Isrc $(CFLAGS)
+LDLIBS     += $(PKG_LIBS) -lutil
+
+SRC        := $(sort $(wildcard src/*.c))
+OBJ        := $(SRC:src/%.c=$(BUILD)/%.o)
+LIB_OBJ    := $(filter-out $(BUILD)/main.o,$(OBJ))
+UNIT_SRC   := $(sort $(wildcard tests/unit/*.c))
+UNIT_OBJ   := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/unit/%.o)
+HELPER_SRC := $(sort $(wildcard tests/helper/*.c))
+HELPERS    := $(HELPER_SRC:tests/helper/%.c=$(BUILD)/helper/%)
+
+.PHONY: all check check-unit check-e2e check-asan check-layers check-man \
+        fuzz install uninstall clean bench FORCE
+
+all: adr-log
+
+adr-log: $(BUILD)/adr-log
+	cp $< $@
+
+$(BUILD)/adr-log: $(OBJ)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(OBJ) $(LDLIBS)
+
+# Rebuild everything when the flags change (git's GIT-CFLAGS idea).
+$(BUILD)/CFLAGS: FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(CC) $(ALL_CFLAGS) $(LDFLAGS)' | cmp -s - $@ || \
+		echo '$(CC) $(ALL_CFLAGS) $(LDFLAGS)' > $@
+
+$(BUILD)/%.o: src/%.c $(BUILD)/CFLAGS
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/unit/%.o: tests/unit/%.c $(BUILD)/CFLAGS
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itests/unit -MMD -MP -c -o $@ $<
+
+$(BUILD)/unit-tests: $(UNIT_OBJ) $(LIB_OBJ)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(UNIT_OBJ) $(LIB_OBJ) $(LDLIBS)
+
+$(BUILD)/helper/%: tests/helper/%.c $(BUILD)/CFLAGS
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LDLIBS)
+
+check: adr-log $(BUILD)/unit-tests $(HELPERS)
+	@ADRLOG_BUILD=$(BUILD) sh tests/run.sh
+
+check-unit: $(BUILD)/unit-tests
+	$(BUILD)/unit-tests
+
+check-asan:
+	@$(MAKE) --no-print-directory BUILD=build-asan \
+		CFLAGS='-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer' \
+		LDFLAGS='-fsanitize=address,undefined' build-asan/adr-log build-asan/unit-tests
+	@$(MAKE) --no-print-directory BUILD=build-asan \
+		CFLAGS='-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer' \
+		LDFLAGS='-fsanitize=address,undefined' $(patsubst $(BUILD)/%,build-asan/%,$(HELPERS))
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+		ADRLOG=$(CURDIR)/build-asan/adr-log ADRLOG_BUILD=build-asan sh tests/run.sh
+
+# The layering rule of STYLE.md: only the git layer sees git2.h, only
+# parse_md.c sees cmark.h, renderers see neither.
+check-layers:
+	@sh scripts/check-layers
+
+check-man:
+	@groff -man -ww -z docs/adr-log.1
+
+install: adr-log
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(DATADIR)/bash-completion/completions \
+		$(DESTDIR)$(DATADIR)/zsh/site-functions
+	install -m 755 adr-log $(DESTDIR)$(BINDIR)/adr-log
+	install -m 644 docs/adr-log.1 $(DESTDIR)$(MANDIR)/man1/adr-log.1
+	if [ -f contrib/adr-log.bash ]; then install -m 644 contrib/adr-log.bash \
+		$(DESTDIR)$(DATADIR)/bash-completion/completions/adr-log; fi
+	if [ -f contrib/_adr-log ]; then install -m 644 contrib/_adr-log \
+		$(DESTDIR)$(DATADIR)/zsh/site-functions/_adr-log; fi
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/adr-log $(DESTDIR)$(MANDIR)/man1/adr-log.1 \
+		$(DESTDIR)$(DATADIR)/bash-completion/completions/adr-log \
+		$(DESTDIR)$(DATADIR)/zsh/site-functions/_adr-log
+
+clean:
+	rm -rf build build-asan build-fuzz adr-log
+
+FORCE:
+
+-include $(OBJ:.o=.d) $(UNIT_OBJ:.o=.d)

@@ -1,0 +1,47 @@
+/*
+ * adrid: ADR identifiers (SPEC section 1, "Ids").
+ *
+ * An id is the normalized text of the numeric parts: "0012-use-nats.md" ->
+ * "12", "017-1-nats.md" -> "17-1", "20210304-x.md" -> "20210304".  Ids are
+ * strings (sub-numbers and date ids do not fit an int) and sort by their
+ * numeric parts with adrid_cmp().
+ */
+#ifndef ADRLOG_ADRID_H
+#define ADRLOG_ADRID_H
+
+#include <stddef.h>
+
+/*
+ * Id from a file's base name (extension removed first): optional
+ * "adr"/"ADR" prefix and one '-'/'_', digits, optionally "-digits" when that
+ * part is only digits and is followed by '-', '_', '.' or the end.
+ * Returns a new string (caller frees) or NULL when the name gives none.
+ */
+char *adrid_from_name(const char *basename);
+
+/*
+ * Id from the start of a level-1 heading's text ("ADR-5: x", "5. x",
+ * "ADR 001: x"); same digit rules.  New string or NULL.
+ */
+char *adrid_from_heading(const char *text);
+
+/*
+ * Normalize an id written in text: "0023" -> "23", "012-2" -> "12-2",
+ * "0000" -> "0".  s[0..len) must be digits with at most one inner '-'.
+ * Returns a new string.
+ */
+char *adrid_normalize(const char *s, size_t len);
+
+/* Order ids by numeric parts ("2" < "10" < "10-1" < "11"); strcmp-like. */
+int adrid_cmp(const char *a, const char *b);
+
+/* Non-zero for .md, .markdown and .rst names. */
+int adrid_has_adr_ext(const char *name);
+
+/* Non-zero for names that are never ADRs: README.*, index.*, template.*, _*, 0000-template*. */
+int adrid_is_excluded(const char *basename);
+
+/* Base name of a path (pointer into path). */
+const char *adrid_basename(const char *path);
+
+#endif

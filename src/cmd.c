@@ -1,0 +1,41 @@
+/*
+ * cmd: helpers shared by the cmd_* files: the output format and color of
+ * a run, computed the same way for every command.
+ */
+#include "cmd_util.h"
+
+#include <string.h>
+
+#include "error.h"
+#include "term.h"
+
+int cmd_format(const struct cmd_ctx *ctx, enum render_format def,
+	       enum render_format *out)
+{
+	const char *c = ctx->opts->color;
+
+	if (c && strcmp(c, "auto") && strcmp(c, "always") && strcmp(c, "never")) {
+		error_report("invalid --color '%s': expected auto, always or never", c);
+		return -1;
+	}
+	*out = def;
+	if (!ctx->opts->format)
+		return 0;
+	if (render_format_parse(ctx->opts->format, out) < 0) {
+		error_report("unknown --format '%s': expected text, markdown, json, "
+			     "mermaid or html", ctx->opts->format);
+		return -1;
+	}
+	return 0;
+}
+
+void cmd_render_ctx(struct render_ctx *rc, const struct cmd_ctx *ctx,
+		    const struct adr_db *db)
+{
+	rc->out = stdout;
+	rc->db = db;
+	rc->adr = NULL;
+	rc->color = term_want_color(ctx->opts->color, stdout);
+	rc->all = 0;
+	rc->with_commits = 1;
+}

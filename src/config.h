@@ -1,0 +1,50 @@
+/*
+ * config: adr-log's settings, "adrlog.<key>" (SPEC sections 1 and 6).
+ *
+ * A key's values come from git config (all levels, multi-valued) when it
+ * has any there, else from the committed .adrlog file at the repository
+ * root of the revision being read, written in git-config syntax:
+ *	[adrlog]
+ *		dir = docs/adr
+ *		largeLines = 600
+ * Keys are case-insensitive, as in git.
+ */
+#ifndef ADRLOG_CONFIG_H
+#define ADRLOG_CONFIG_H
+
+#include <stddef.h>
+
+#include "repo.h"
+#include "strvec.h"
+
+/*
+ * Append every value of adrlog.<key> to out (git config first; .adrlog in
+ * tree only when git config has none; tree may be NULL).  Returns 0 or -1.
+ */
+int config_get_all(struct strvec *out, struct repo *repo, const git_tree *tree,
+		   const char *key);
+
+/* The last value of adrlog.<key>, or NULL (caller frees). */
+int config_get(char **out, struct repo *repo, const git_tree *tree, const char *key);
+
+/* adrlog.<key> as an integer (git's k/m/g suffixes); def when unset. */
+int config_get_int(int *out, struct repo *repo, const git_tree *tree,
+		   const char *key, int def);
+
+/* adrlog.<key> as a boolean (true/yes/on/1, false/no/off/0); def when unset. */
+int config_get_bool(int *out, struct repo *repo, const git_tree *tree,
+		    const char *key, int def);
+
+/*
+ * Pure parser for git-config text: append the values of section.key
+ * (case-insensitive names; no subsections) found in buf[0..len) to out.
+ * Handles comments (# ;), quotes, backslash escapes, continuation lines and
+ * "key" alone (true).  Malformed lines are skipped.
+ */
+void config_text_get_all(const char *buf, size_t len, const char *section,
+			 const char *key, struct strvec *out);
+
+/* Parse a git boolean; -1 when s is not one. */
+int config_parse_bool(const char *s);
+
+#endif

@@ -1,0 +1,64 @@
+/*
+ * render: the single dispatch from (view, format) to a renderer.  The
+ * renderers (render_text.c, render_md.c, render_json.c, render_mermaid.c,
+ * render_html.c) read only the model (adr.h) and this context; no
+ * command formats output itself, and no renderer sees git or cmark.
+ */
+#ifndef ADRLOG_RENDER_H
+#define ADRLOG_RENDER_H
+
+#include <stdio.h>
+
+#include "adr.h"
+
+enum render_format {
+	FMT_TEXT = 0,
+	FMT_MARKDOWN,
+	FMT_JSON,
+	FMT_MERMAID,
+	FMT_HTML
+};
+
+enum render_view {
+	VIEW_LIST,		/* ADRs at a revision */
+	VIEW_TIMELINE,		/* status events */
+	VIEW_SHOW,		/* one ADR (ctx->adr) */
+	VIEW_LINKS,		/* referencing commits (all, or ctx->adr) */
+	VIEW_RELEASE_NOTES,	/* decisions changed in a range */
+	VIEW_INDEX		/* the Number | Title | Status table */
+};
+
+struct render_ctx {
+	FILE *out;
+	const struct adr_db *db;
+	const struct adr *adr;	/* VIEW_SHOW, VIEW_LINKS for one ADR */
+	int color;		/* emit ANSI colors (text only) */
+	int all;		/* include deleted ADRs (JSON "adrs") */
+	int with_commits;	/* JSON: fill commit lists (not for list) */
+};
+
+/* "text", "markdown"/"md", "json", "mermaid", "html"; -1 if unknown. */
+int render_format_parse(const char *name, enum render_format *out);
+const char *render_format_name(enum render_format f);
+
+/*
+ * Render view in format.  Returns 0, or -1 with an error set when the
+ * format does not support the view ("list does not support --format html").
+ */
+int render(enum render_format format, enum render_view view,
+	   const struct render_ctx *ctx);
+
+/* Per-format entry points (one file each); same contract as render(). */
+int render_text(enum render_view view, const struct render_ctx *ctx);
+int render_markdown(enum render_view view, const struct render_ctx *ctx);
+int render_json(enum render_view view, const struct render_ctx *ctx);
+int render_mermaid(enum render_view view, const struct render_ctx *ctx);
+int render_html(enum render_view view, const struct render_ctx *ctx);
+
+/* Record "<view>: --format <f> is not supported"; returns -1. */
+int render_unsupported(enum render_format format, enum render_view view);
+
+/* "list", "timeline", ... for messages. */
+const char *render_view_name(enum render_view view);
+
+#endif

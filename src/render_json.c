@@ -1,0 +1,114 @@
+/*
+ * render_json: the "adr-log/1" JSON document (SPEC section 5).  One shape
+ * for list, timeline, show and links: commands differ only in whether the
+ * commit lists are filled (list leaves them empty) and which ADRs are in.
+ */
+#include "render.h"
+
+#include "json.h"
+#include "status.h"
+
+static void render_json_strvec(struct json *jw, const char *key,
+			       const struct strvec *sv, int fill)
+{
+	json_array_begin(jw, key);
+	for (size_t i = 0; fill && i < sv->nr; i++)
+		json_string(jw, NULL, sv->v[i]);
+	json_array_end(jw);
+}
+
+static void render_json_event_fields(struct json *jw, const struct adr_event *e)
+{
+	json_string(jw, "commit", e->commit);
+	json_string(jw, "landed", e->landed);
+	json_string(jw, "date", e->date);
+	json_string(jw, "author", e->author);
+	json_string(jw, "from", status_name(e->from));
+	json_string(jw, "to", status_name(e->to));
+}
+
+static void render_json_adr(struct json *jw, const struct adr *a, int fill)
+{
+	json_object_begin(jw, NULL);
+	json_string(jw, "id", a->id);
+	json_string(jw, "path", a->path);
+	json_string(jw, "title", a->doc.title);
+	json_string(jw, "status", status_name(a->doc.status));
+	json_string(jw, "status_raw", a->doc.status_raw);
+	json_string(jw, "date", a->doc.date);
+	if (a->deleted)
+		json_bool(jw, "deleted", 1);
+	json_array_begin(jw, "history");
+	for (size_t i = 0; fill && i < a->history_nr; i++) {
+		json_object_begin(jw, NULL);
+		render_json_event_fields(jw, a->history[i]);
+		json_object_end(jw);
+	}
+	json_array_end(jw);
+	render_json_strvec(jw, "supersedes", &a->doc.supersedes, 1);
+	render_json_strvec(jw, "superseded_by", &a->doc.superseded_by, 1);
+	render_json_strvec(jw, "amends", &a->doc.amends, 1);
+	render_json_strvec(jw, "amended_by", &a->doc.amended_by, 1);
+	render_json_strvec(jw, "references", &a->references, fill);
+	render_json_strvec(jw, "edits", &a->edits, fill);
+	render_json_strvec(jw, "implemented_by", &a->implemented_by, fill);
+	json_object_end(jw);
+}
+
+static int render_json_db(const struct render_ctx *ctx)
+{
+	const struct adr_db *db = ctx->db;
+	int fill = ctx->with_commits;
+	struct json jw;
+
+	json_init(&jw, ctx->out, 1);
+	json_object_begin(&jw, NULL);
+	json_string(&jw, "schema", "adr-log/1");
+	json_string(&jw, "head", db->head);
+	json_bool(&jw, "truncated", db->truncated);
+	json_array_begin(&jw, "adrs");
+	for (size_t i = 0; i < db->nr; i++) {
+		const struct adr *a = db->adrs[i];
+		if (ctx->adr && a != ctx->adr)
+			continue;
+		if (a->deleted && !ctx->all)
+			continue;
+		render_json_adr(&jw, a, fill);
+	}
+	json_array_end(&jw);
+	json_array_begin(&jw, "events");
+	for (size_t i = 0; fill && i < db->events_nr; i++) {
+		const struct adr_event *e = db->events[i];
+		if (ctx->adr && e->adr != ctx->adr)
+			continue;
+		json_object_begin(&jw, NULL);
+		json_string(&jw, "adr", e->adr->id);
+		render_json_event_fields(&jw, e);
+		json_object_end(&jw);
+	}
+	json_array_end(&jw);
+	json_array_begin(&jw, "unknown_references");
+	for (size_t i = 0; fill && !ctx->adr && i < db->unknown_nr; i++) {
+		json_object_begin(&jw, NULL);
+		json_string(&jw, "commit", db->unknown[i].commit);
+		json_string(&jw, "id", db->unknown[i].id);
+		json_object_end(&jw);
+	}
+	json_array_end(&jw);
+	json_object_end(&jw);
+	json_finish(&jw);
+	return 0;
+}
+
+int render_json(enum render_view view, const struct render_ctx *ctx)
+{
+	switch (view) {
+	case VIEW_LIST:
+	case VIEW_TIMELINE:
+	case VIEW_SHOW:
+	case VIEW_LINKS:
+		return render_json_db(ctx);
+	default:
+		return render_unsupported(FMT_JSON, view);
+	}
+}

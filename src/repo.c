@@ -1,0 +1,147 @@
+/*
+ * repo: open the repository and resolve revisions, trees and blobs.
+ * Every libgit2 error message is turned into adr-log's one-line form here
+ * (repo_error), so callers above only pass codes up.
+ */
+#include "repo.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "error.h"
+#include "strbuf.h"
+#include "xalloc.h"
+
+int repo_error(const char *fmt, ...)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const git_error *e = git_error_last();
+	va_list ap;
+
+	va_start(ap, fmt);
+	strbuf_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	error_set("%s: %s", sb.buf, e && e->message ? e->message : "unknown git error");
+	strbuf_release(&sb);
+	return -1;
+}
+
+int repo_open(struct repo **out, const char *path)
+{
+	git_repository *git = NULL;
+	const char *gitdir = getenv("GIT_DIR");
+	int rc;
+
+	*out = NULL;
+	if (path && chdir(path) < 0)
+		return error_set("cannot change to '%s': %s", path, strerror(errno));
+	if (gitdir && *gitdir) {
+		/* inside a hook, or a user's GIT_DIR: open exactly that */
+		const char *worktree = getenv("GIT_WORK_TREE");
+		rc = git_repository_open(&git, gitdir);
+		if (rc == 0 && worktree && *worktree)
+			rc = git_repository_set_workdir(git, worktree, 0);
+	} else {
+		rc = git_repository_open_ext(&git, ".", 0, getenv("GIT_CEILING_DIRECTORIES"));
+	}
+	if (rc == GIT_ENOTFOUND)
+		return error_set("not a git repository: '%s'", path ? path : ".");
+	if (rc < 0)
+		return repo_error("cannot open repository '%s'", path ? path : ".");
+	*out = xcalloc(1, sizeof(**out));
+	(*out)->git = git;
+	return 0;
+}
+
+void repo_free(struct repo *repo)
+{
+	if (!repo)
+		return;
+	git_repository_free(repo->git);
+	free(repo);
+}
+
+void repo_oid_hex(char *buf, const git_oid *id)
+{
+	git_oid_tostr(buf, GIT_OID_HEXSZ + 1, id);
+}
+
+int repo_commit(git_commit **out, struct repo *repo, const char *rev)
+{
+	git_object *obj = NULL;
+	int rc;
+
+	*out = NULL;
+	rc = git_revparse_single(&obj, repo->git, rev);
+	if (rc == GIT_ENOTFOUND || rc == GIT_EAMBIGUOUS || rc == GIT_EINVALIDSPEC) {
+		if (!strcmp(rev, "HEAD") && git_repository_head_unborn(repo->git) == 1)
+			return error_set("'HEAD': the repository has no commits yet");
+		return error_set("unknown revision '%s'", rev);
+	}
+	if (rc < 0)
+		return repo_error("cannot resolve '%s'", rev);
+	rc = git_object_peel((git_object **)out, obj, GIT_OBJECT_COMMIT);
+	git_object_free(obj);
+	if (rc < 0)
+		return error_set("'%s' does not name a commit", rev);
+	return 0;
+}
+
+int repo_tree(git_tree **out, struct repo *repo, const char *rev)
+{
+	git_commit *c = NULL;
+	int rc;
+
+	*out = NULL;
+	if ((rc = repo_commit(&c, repo, rev)) < 0)
+		return rc;
+	rc = git_commit_tree(out, c);
+	git_commit_free(c);
+	if (rc < 0)
+		return repo_error("cannot read the tree of '%s'", rev);
+	return 0;
+}
+
+int repo_read_blob(struct strbuf *out, struct repo *repo, const git_oid *id,
+		   size_t max)
+{
+	git_blob *blob = NULL;
+	char hex[GIT_OID_HEXSZ + 1];
+	size_t size;
+
+	if (git_blob_lookup(&blob, repo->git, id) < 0) {
+		repo_oid_hex(hex, id);
+		return repo_error("cannot read blob %s", hex);
+	}
+	size = (size_t)git_blob_rawsize(blob);
+	if (max && size > max)
+		size = max;
+	strbuf_add(out, git_blob_rawcontent(blob), size);
+	git_blob_free(blob);
+	return 0;
+}
+
+int repo_read_path(struct strbuf *out, struct repo *repo, const git_tree *tree,
+		   const char *path)
+{
+	git_tree_entry *e = NULL;
+	int rc;
+
+	rc = git_tree_entry_bypath(&e, tree, path);
+	if (rc == GIT_ENOTFOUND) {
+		git_error_clear();
+		return GIT_ENOTFOUND;
+	}
+	if (rc < 0)
+		return repo_error("cannot look up '%s'", path);
+	if (git_tree_entry_type(e) != GIT_OBJECT_BLOB) {
+		git_tree_entry_free(e);
+		return GIT_ENOTFOUND;
+	}
+	rc = repo_read_blob(out, repo, git_tree_entry_id(e), 0);
+	git_tree_entry_free(e);
+	return rc;
+}

@@ -1,0 +1,147 @@
+/*
+ * utf8: validation, U+FFFD replacement, terminal neutralisation and
+ * display width.  Hand-written rather than iconv so that the replacement
+ * rule is exact (one U+FFFD per maximal invalid subpart) and allocation-free.
+ */
+#include "utf8.h"
+
+#include <string.h>
+
+#include "strbuf.h"
+
+static const char replacement[] = "\xEF\xBF\xBD";
+
+/*
+ * Length of the valid UTF-8 sequence at s (at most len bytes), or 0 when
+ * the bytes there do not start one.  *cp receives the code point.
+ */
+static size_t utf8_decode(const unsigned char *s, size_t len, unsigned *cp)
+{
+	unsigned c = s[0];
+	size_t n, i;
+	unsigned min;
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	} else if (c >= 0xC2 && c <= 0xDF) {
+		n = 2; c &= 0x1F; min = 0x80;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		n = 3; c &= 0x0F; min = 0x800;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		n = 4; c &= 0x07; min = 0x10000;
+	} else {
+		return 0;
+	}
+	if (len < n)
+		return 0;
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3F);
+	}
+	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+		return 0;
+	*cp = c;
+	return n;
+}
+
+size_t utf8_sanitize(struct strbuf *out, const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, start = 0, bad = 0;
+	unsigned cp;
+
+	strbuf_grow(out, len);
+	while (i < len) {
+		size_t n = utf8_decode(p + i, len - i, &cp);
+		if (n && cp != 0) {
+			i += n;
+			continue;
+		}
+		strbuf_add(out, s + start, i - start);
+		strbuf_addstr(out, replacement);
+		bad++;
+		/* skip one lead byte and its continuation bytes */
+		i++;
+		while (i < len && (p[i] & 0xC0) == 0x80 && !n)
+			i++;
+		start = i;
+	}
+	strbuf_add(out, s + start, len - start);
+	return bad;
+}
+
+int utf8_valid(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+	unsigned cp;
+
+	while (i < len) {
+		size_t n = utf8_decode(p + i, len - i, &cp);
+		if (!n || !cp)
+			return 0;
+		i += n;
+	}
+	return 1;
+}
+
+void utf8_for_terminal(struct strbuf *out, const char *s, int keep_newlines)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t len = strlen(s), i = 0;
+	unsigned cp;
+
+	while (i < len) {
+		size_t n = utf8_decode(p + i, len - i, &cp);
+		if (!n) {
+			strbuf_addstr(out, replacement);
+			i++;
+			continue;
+		}
+		if (cp == '\n' && keep_newlines)
+			strbuf_addch(out, '\n');
+		else if (cp == '\t')
+			strbuf_addch(out, ' ');
+		else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))
+			strbuf_addstr(out, replacement);
+		else
+			strbuf_add(out, s + i, n);
+		i += n;
+	}
+}
+
+/* Wide ranges (East Asian Wide/Fullwidth and emoji), coarse but sufficient. */
+static int utf8_is_wide(unsigned cp)
+{
+	return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+	       (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+	       (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+	       (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1FAFF) ||
+	       (cp >= 0x2600 && cp <= 0x27BF) || (cp >= 0x20000 && cp <= 0x3FFFD);
+}
+
+size_t utf8_width(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t len = strlen(s), i = 0, w = 0;
+	unsigned cp;
+
+	while (i < len) {
+		size_t n = utf8_decode(p + i, len - i, &cp);
+		if (!n) {
+			w++;
+			i++;
+			continue;
+		}
+		if (cp >= 0x300 && cp <= 0x36F)
+			; /* combining marks take no column */
+		else if (cp == 0xFE0F || cp == 0x200D)
+			; /* emoji variation selector, zero-width joiner */
+		else
+			w += utf8_is_wide(cp) ? 2 : 1;
+		i += n;
+	}
+	return w;
+}

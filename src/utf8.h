@@ -1,0 +1,32 @@
+/*
+ * utf8: make arbitrary bytes safe text.  Repository content is untrusted:
+ * commit messages and ADR files may hold invalid UTF-8 and terminal control
+ * sequences.  Everything adr-log prints passes through one of these.
+ */
+#ifndef ADRLOG_UTF8_H
+#define ADRLOG_UTF8_H
+
+#include <stddef.h>
+
+struct strbuf;
+
+/*
+ * Append s[0..len) to out with every invalid UTF-8 sequence (and NUL bytes)
+ * replaced by U+FFFD.  Returns the number of replacements.
+ */
+size_t utf8_sanitize(struct strbuf *out, const char *s, size_t len);
+
+/* Non-zero when s[0..len) is valid UTF-8 with no NUL byte. */
+int utf8_valid(const char *s, size_t len);
+
+/*
+ * Append s to out for a terminal: invalid UTF-8 replaced, C0/C1 controls
+ * (ESC, CR, BEL, backspace, DEL, U+0080..U+009F) shown as U+FFFD, except
+ * that keep_newlines keeps '\n' and tabs become a space.
+ */
+void utf8_for_terminal(struct strbuf *out, const char *s, int keep_newlines);
+
+/* Display columns of a valid UTF-8 string (wide East Asian/emoji count 2). */
+size_t utf8_width(const char *s);
+
+#endif
