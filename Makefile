@@ -18,6 +18,11 @@ PKG_CONFIG ?= pkg-config
 PKGS        = libgit2 libcmark
 CC         ?= cc
 BUILD      ?= build
+V          ?=
+ifeq ($(V),)
+Q_CC        = @echo "  CC      $@";
+Q_LD        = @echo "  LINK    $@";
+endif
 
 CFLAGS     ?= -O2 -g
 WARNINGS    = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
@@ -46,10 +51,10 @@ HELPERS    := $(HELPER_SRC:tests/helper/%.c=$(BUILD)/helper/%)
 all: adr-log
 
 adr-log: $(BUILD)/adr-log
-	cp $< $@
+	@cp $< $@
 
 $(BUILD)/adr-log: $(OBJ)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(OBJ) $(LDLIBS)
+	$(Q_LD)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(OBJ) $(LDLIBS)
 
 # Rebuild everything when the flags change (git's GIT-CFLAGS idea).
 $(BUILD)/CFLAGS: FORCE
@@ -59,18 +64,18 @@ $(BUILD)/CFLAGS: FORCE
 
 $(BUILD)/%.o: src/%.c $(BUILD)/CFLAGS
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+	$(Q_CC)$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(BUILD)/unit/%.o: tests/unit/%.c $(BUILD)/CFLAGS
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Itests/unit -MMD -MP -c -o $@ $<
+	$(Q_CC)$(CC) $(ALL_CFLAGS) -Itests/unit -MMD -MP -c -o $@ $<
 
 $(BUILD)/unit-tests: $(UNIT_OBJ) $(LIB_OBJ)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(UNIT_OBJ) $(LIB_OBJ) $(LDLIBS)
+	$(Q_LD)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(UNIT_OBJ) $(LIB_OBJ) $(LDLIBS)
 
 $(BUILD)/helper/%: tests/helper/%.c $(BUILD)/CFLAGS
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LDLIBS)
+	$(Q_LD)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LDLIBS)
 
 check: adr-log $(BUILD)/unit-tests $(HELPERS)
 	@ADRLOG_BUILD=$(BUILD) sh tests/run.sh
