@@ -1,0 +1,168 @@
+/*
+ * test_util: the utility layer: strbuf, strvec, utf8, json, date.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+#include "date.h"
+#include "json.h"
+#include "strbuf.h"
+#include "strvec.h"
+#include "utf8.h"
+
+TEST_GROUP(strbuf)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char *d;
+	size_t len;
+
+	STR_EQ(sb.buf, "", "empty strbuf is an empty string");
+	strbuf_addstr(&sb, "  hello");
+	strbuf_addch(&sb, ' ');
+	strbuf_addf(&sb, "%d-%s  ", 42, "x");
+	STR_EQ(sb.buf, "  hello 42-x  ", "add, addch, addf");
+	strbuf_trim(&sb);
+	STR_EQ(sb.buf, "hello 42-x", "trim both ends");
+	INT_EQ(sb.len, 10, "len after trim");
+	strbuf_add(&sb, "\0z", 2);
+	INT_EQ(sb.len, 12, "embedded NUL counted");
+	strbuf_setlen(&sb, 5);
+	STR_EQ(sb.buf, "hello", "setlen truncates");
+	d = strbuf_detach(&sb, &len);
+	STR_EQ(d, "hello", "detach returns the buffer");
+	INT_EQ(len, 5, "detach length");
+	STR_EQ(sb.buf, "", "detached strbuf is empty again");
+	free(d);
+	for (int i = 0; i < 10000; i++)
+		strbuf_addch(&sb, 'a' + i % 26);
+	INT_EQ(sb.len, 10000, "grows past many reallocations");
+	OK(sb.buf[9999] == 'a' + 9999 % 26 && sb.buf[10000] == '\0', "last byte and NUL");
+	strbuf_release(&sb);
+	strbuf_setlen(&sb, 3);
+	INT_EQ(sb.len, 0, "setlen on an empty strbuf is harmless");
+}
+
+TEST_GROUP(strvec)
+{
+	struct strvec sv = STRVEC_INIT;
+
+	INT_EQ(strvec_find(&sv, "a"), -1, "find in empty");
+	strvec_push(&sv, "a");
+	strvec_push_unique(&sv, "b");
+	strvec_push_unique(&sv, "a");
+	INT_EQ(sv.nr, 2, "push_unique skips duplicates");
+	INT_EQ(strvec_find(&sv, "b"), 1, "find");
+	OK(sv.v[2] == NULL, "NULL-terminated");
+	strvec_clear(&sv);
+	INT_EQ(sv.nr, 0, "clear");
+}
+
+TEST_GROUP(utf8)
+{
+	static const struct {
+		const char *in;
+		size_t len;
+		const char *out;
+		size_t bad;
+	} rows[] = {
+		{ "plain", 5, "plain", 0 },
+		{ "caf\xc3\xa9", 5, "caf\xc3\xa9", 0 },
+		{ "\xe2\x9c\x85 ok", 6, "\xe2\x9c\x85 ok", 0 },
+		{ "a\xff" "b", 3, "a\xef\xbf\xbd" "b", 1 },
+		{ "a\xc3", 2, "a\xef\xbf\xbd", 1 },		/* truncated sequence */
+		{ "\xed\xa0\x80", 3, "\xef\xbf\xbd", 1 },	/* surrogate */
+		{ "\xc0\xaf", 2, "\xef\xbf\xbd", 1 },	/* overlong: one per bad run */
+		{ "\x80\x80!", 3, "\xef\xbf\xbd!", 1 },	/* stray continuations */
+		{ "a\0b", 3, "a\xef\xbf\xbd" "b", 1 },		/* NUL */
+	};
+	struct strbuf sb = STRBUF_INIT;
+
+	for (size_t i = 0; i < sizeof(rows) / sizeof(*rows); i++) {
+		size_t bad;
+		strbuf_reset(&sb);
+		bad = utf8_sanitize(&sb, rows[i].in, rows[i].len);
+		STR_EQ(sb.buf, rows[i].out, "utf8_sanitize");
+		INT_EQ(bad, rows[i].bad, "replacement count");
+		INT_EQ(utf8_valid(rows[i].in, rows[i].len), rows[i].bad == 0, "utf8_valid");
+	}
+	strbuf_reset(&sb);
+	utf8_for_terminal(&sb, "t\x1b[31mx\ty\r\a\nz\xc2\x9b", 0);
+	STR_EQ(sb.buf, "t\xef\xbf\xbd[31mx y\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbdz\xef\xbf\xbd",
+	       "controls (ESC, CR, BEL, LF, C1 CSI) neutralised, tab to space");
+	strbuf_reset(&sb);
+	utf8_for_terminal(&sb, "a\nb", 1);
+	STR_EQ(sb.buf, "a\nb", "keep_newlines keeps LF");
+	INT_EQ(utf8_width("abc"), 3, "ascii width");
+	INT_EQ(utf8_width("\xe2\x9c\x85 A"), 4, "emoji is two columns");
+	INT_EQ(utf8_width("\xe6\x97\xa5\xe6\x9c\xac"), 4, "CJK is two columns each");
+	INT_EQ(utf8_width("e\xcc\x81"), 1, "combining mark takes no column");
+	strbuf_release(&sb);
+}
+
+/* Render with a json writer into a string. */
+static char *json_render(void (*fn)(struct json *), int pretty)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	struct json jw;
+
+	json_init(&jw, f, pretty);
+	fn(&jw);
+	fclose(f);
+	return buf;
+}
+
+static void json_doc(struct json *jw)
+{
+	json_object_begin(jw, NULL);
+	json_string(jw, "s", "a\"b\\c\n\x01<\xff");
+	json_null(jw, "n");
+	json_array_begin(jw, "a");
+	json_int(jw, NULL, -5);
+	json_bool(jw, NULL, 1);
+	json_string(jw, NULL, NULL);
+	json_array_end(jw);
+	json_array_begin(jw, "e");
+	json_array_end(jw);
+	json_object_end(jw);
+}
+
+TEST_GROUP(json)
+{
+	char *s = json_render(json_doc, 0);
+
+	STR_EQ(s, "{\"s\":\"a\\\"b\\\\c\\n\\u0001<\xef\xbf\xbd\",\"n\":null,"
+	       "\"a\":[-5,true,null],\"e\":[]}", "compact JSON, escaping, invalid UTF-8 replaced");
+	free(s);
+	s = json_render(json_doc, 1);
+	OK(strstr(s, "{\n  \"s\": ") != NULL, "pretty output indents by two: %s", s);
+	OK(strstr(s, "\"e\": []") != NULL, "empty array stays on one line: %s", s);
+	free(s);
+}
+
+TEST_GROUP(date)
+{
+	char buf[DATE_ISO_MAX], day[11];
+
+	date_iso8601(buf, 0, 0);
+	STR_EQ(buf, "1970-01-01T00:00:00+00:00", "epoch");
+	date_iso8601(buf, 1747623290, -240);
+	STR_EQ(buf, "2025-05-18T22:54:50-04:00", "negative offset keeps the author's zone");
+	date_iso8601(buf, 1700000000, 330);
+	STR_EQ(buf, "2023-11-15T03:43:20+05:30", "half-hour offset");
+	date_iso8601(buf, -86400, 0);
+	STR_EQ(buf, "1969-12-31T00:00:00+00:00", "before the epoch");
+	date_iso8601(buf, 951782400, 0);
+	STR_EQ(buf, "2000-02-29T00:00:00+00:00", "leap day 2000");
+	date_day(day, 1747623290, -240);
+	STR_EQ(day, "2025-05-18", "day in the author's zone");
+	OK(date_find_ymd(day, "Accepted on 2024-03-07, see") == 0, "date inside text");
+	STR_EQ(day, "2024-03-07", "date found");
+	OK(date_find_ymd(day, "v12024-03-07") < 0, "glued to digits: no date");
+	OK(date_find_ymd(day, "2024-13-01") < 0, "month 13 is no date");
+	OK(date_find_ymd(day, "2024-03-0") < 0, "truncated is no date");
+	OK(date_find_ymd(day, "") < 0, "empty");
+}
