@@ -99,6 +99,11 @@ check-asan:
 check-layers:
 	@sh scripts/check-layers
 
+# libFuzzer targets, FUZZ_SECONDS each (scripts/fuzz has the details).
+FUZZ_SECONDS ?= 60
+fuzz:
+	sh scripts/fuzz $(FUZZ_SECONDS)
+
 check-man:
 	@groff -man -ww -z docs/adr-log.1
 
