@@ -1,17 +1,207 @@
-/* adrid: STUB, replaced by the parser work. */
+/*
+ * adrid: ADR identifiers from file names and headings, their normal form
+ * and their order (SPEC section 1, "Ids").  Pure string functions; the
+ * parsers (parse.c) and discovery (discover.c) call them.
+ */
 #include "adrid.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "strbuf.h"
 #include "xalloc.h"
 
-char *adrid_from_name(const char *basename) { (void)basename; return NULL; }
-char *adrid_from_heading(const char *text) { (void)text; return NULL; }
-char *adrid_normalize(const char *s, size_t len) { return xstrndup(s, len); }
-int adrid_cmp(const char *a, const char *b) { return strcmp(a, b); }
-int adrid_has_adr_ext(const char *name) { (void)name; return 1; }
-int adrid_is_excluded(const char *basename) { (void)basename; return 0; }
+static int adrid_isalnum(int c)
+{
+	return isalnum((unsigned char)c);
+}
+
+char *adrid_normalize(const char *s, size_t len)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t i = 0;
+
+	while (i < len) {
+		size_t start = i, end;
+
+		while (i < len && s[i] != '-')
+			i++;
+		end = i;
+		while (start + 1 < end && s[start] == '0')
+			start++;
+		if (sb.len)
+			strbuf_addch(&sb, '-');
+		strbuf_add(&sb, s + start, end - start);
+		if (i < len)
+			i++;	/* the '-' */
+	}
+	return strbuf_detach(&sb, NULL);
+}
+
+/*
+ * Length of the id at s: digits, then "-digits" when that part is only
+ * digits and ends where stop() allows.  0 when s does not start with a
+ * digit.
+ */
+static size_t adrid_span(const char *s, int (*stop)(int))
+{
+	size_t n = 0, m;
+
+	while (isdigit((unsigned char)s[n]))
+		n++;
+	if (!n || s[n] != '-' || !isdigit((unsigned char)s[n + 1]))
+		return n;
+	m = n + 1;
+	while (isdigit((unsigned char)s[m]))
+		m++;
+	return stop(s[m]) ? m : n;
+}
+
+static int adrid_name_stop(int c)
+{
+	return c == '-' || c == '_' || c == '.' || c == '\0';
+}
+
+static int adrid_text_stop(int c)
+{
+	return !adrid_isalnum(c) && c != '-';
+}
+
+char *adrid_from_name(const char *basename)
+{
+	const char *dot = strrchr(basename, '.');
+	size_t len = dot && dot != basename ? (size_t)(dot - basename) : strlen(basename);
+	char *name = xstrndup(basename, len), *id = NULL;
+	const char *p = name;
+	size_t n;
+
+	if ((p[0] == 'a' || p[0] == 'A') && (p[1] == 'd' || p[1] == 'D') &&
+	    (p[2] == 'r' || p[2] == 'R') && (p[3] == '-' || p[3] == '_'))
+		p += 4;
+	n = adrid_span(p, adrid_name_stop);
+	if (n)
+		id = adrid_normalize(p, n);
+	free(name);
+	return id;
+}
+
+/* Skip an en or em dash (UTF-8) at s; returns its length or 0. */
+static size_t adrid_dash(const char *s)
+{
+	if ((unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
+	    ((unsigned char)s[2] == 0x93 || (unsigned char)s[2] == 0x94))
+		return 3;
+	return 0;
+}
+
+size_t adrid_heading_prefix(const char *text, char **id)
+{
+	const char *p = text, *digits;
+	int had_adr = 0, punct = 0;
+	size_t n, d;
+
+	if (id)
+		*id = NULL;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (!strncasecmp(p, "adr", 3) && !isalpha((unsigned char)p[3])) {
+		p += 3;
+		had_adr = 1;
+		if (*p == '-' || *p == '_' || *p == ' ' || *p == '#')
+			p++;
+	}
+	digits = p;
+	n = adrid_span(p, adrid_text_stop);
+	if (!n || adrid_isalnum(p[n]))
+		return 0;
+	p += n;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (*p == ':' || *p == ')' || *p == '|' || *p == '-') {
+		p++;
+		punct = 1;
+	} else if (*p == '.' && (p[1] == ' ' || p[1] == '\t' || p[1] == '\0')) {
+		p++;
+		punct = 1;
+	} else if ((d = adrid_dash(p))) {
+		p += d;
+		punct = 1;
+	}
+	if (!punct && !had_adr && *p)
+		return 0;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (id)
+		*id = adrid_normalize(digits, n);
+	return (size_t)(p - text);
+}
+
+char *adrid_from_heading(const char *text)
+{
+	char *id;
+
+	adrid_heading_prefix(text, &id);
+	return id;
+}
+
+/* Compare two runs of digits numerically (leading zeros ignored). */
+static int adrid_cmp_num(const char *a, size_t an, const char *b, size_t bn)
+{
+	int c;
+
+	while (an > 1 && *a == '0')
+		a++, an--;
+	while (bn > 1 && *b == '0')
+		b++, bn--;
+	if (an != bn)
+		return an < bn ? -1 : 1;
+	c = memcmp(a, b, an);
+	return c < 0 ? -1 : c > 0;
+}
+
+int adrid_cmp(const char *a, const char *b)
+{
+	for (;;) {
+		size_t an = strspn(a, "0123456789"), bn = strspn(b, "0123456789");
+		int c;
+
+		if (!an || !bn || (a[an] && a[an] != '-') || (b[bn] && b[bn] != '-')) {
+			c = strcmp(a, b);
+			return c < 0 ? -1 : c > 0;
+		}
+		if ((c = adrid_cmp_num(a, an, b, bn)))
+			return c;
+		a += an;
+		b += bn;
+		if (!*a || !*b)
+			return *a ? 1 : *b ? -1 : 0;
+		a++;
+		b++;
+	}
+}
+
+static int adrid_ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+	return n > m && !strcasecmp(s + n - m, suffix);
+}
+
+int adrid_has_adr_ext(const char *name)
+{
+	return adrid_ends_with(name, ".md") || adrid_ends_with(name, ".markdown") ||
+	       adrid_ends_with(name, ".rst");
+}
+
+int adrid_is_excluded(const char *basename)
+{
+	return basename[0] == '_' || !strncasecmp(basename, "readme.", 7) ||
+	       !strncasecmp(basename, "index.", 6) ||
+	       !strncasecmp(basename, "template.", 9) ||
+	       !strncasecmp(basename, "0000-template", 13);
+}
+
 const char *adrid_basename(const char *path)
 {
 	const char *s = strrchr(path, '/');

@@ -26,6 +26,15 @@ char *adrid_from_name(const char *basename);
 char *adrid_from_heading(const char *text);
 
 /*
+ * Length of the id prefix at the start of a heading's text ("ADR-023: ",
+ * "ADR 001: ", "23. ", "0023 - "), spaces after it included; 0 when the
+ * text starts with none.  A bare number needs punctuation after it
+ * ("5 Whys" has no id); "ADR-5 Title" does not.  *id (may be NULL)
+ * receives the normalized id (caller frees) or NULL.
+ */
+size_t adrid_heading_prefix(const char *text, char **id);
+
+/*
  * Normalize an id written in text: "0023" -> "23", "012-2" -> "12-2",
  * "0000" -> "0".  s[0..len) must be digits with at most one inner '-'.
  * Returns a new string.
