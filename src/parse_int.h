@@ -1,0 +1,39 @@
+/*
+ * parse_int: what the format parsers (parse_md.c, parse_rst.c) hand back
+ * to parse.c, and the shared line rules they both use.  Internal to the
+ * text layer.
+ */
+#ifndef ADRLOG_PARSE_INT_H
+#define ADRLOG_PARSE_INT_H
+
+#include <stddef.h>
+
+#include "strbuf.h"
+
+struct parse_out {
+	char *title;		/* first level-1 heading, markup removed; NULL */
+	unsigned title_line;	/* 1-based within the body */
+	char *status;		/* status text, markup removed; NULL: none */
+	unsigned status_line;
+	struct strbuf section;	/* source text of the status section (links) */
+};
+
+/* Markdown body (LF line ends, valid UTF-8, no NUL) via cmark. */
+void parse_md(struct parse_out *out, const char *body, size_t len);
+/* reStructuredText body by line rules. */
+void parse_rst(struct parse_out *out, const char *body, size_t len);
+
+/*
+ * The value of a status line in one of SPEC's forms, given the line with
+ * markup already removed: "Status: X", "* Status: X", "- Status: X",
+ * "| Status | X |", ":Status: X".  Returns a new trimmed string or NULL.
+ */
+char *parse_status_line(const char *line, size_t len);
+
+/* Is this heading text "Status" (any case, blanks and a ':' allowed)? */
+int parse_is_status_heading(const char *text);
+
+/* Collapse runs of blanks to one space and trim (in place). */
+void parse_squeeze(struct strbuf *sb);
+
+#endif

@@ -1,0 +1,224 @@
+/*
+ * parse_md: title and status of a Markdown ADR through cmark's AST (the
+ * only file that includes cmark.h).  Walks the blocks in document order
+ * with cmark's iterator (no recursion, so deep nesting cannot overflow the
+ * stack) and applies SPEC section 1's Status heading and status line rules;
+ * parse.c does the rest.
+ */
+#include "parse_int.h"
+
+#include <cmark.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xalloc.h"
+
+/*
+ * Append node's text with markup removed: text and code spans kept, links
+ * and emphasis reduced to their text, inline HTML dropped.  Line breaks
+ * become brk; with brk == 0 the text stops at the first break.
+ */
+static void md_plain(struct strbuf *sb, cmark_node *node, char brk)
+{
+	cmark_iter *it = cmark_iter_new(node);
+	cmark_event_type ev;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		const char *lit;
+
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+			if ((lit = cmark_node_get_literal(n)))
+				strbuf_addstr(sb, lit);
+			break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			if (!brk)
+				goto done;
+			strbuf_addch(sb, brk);
+			break;
+		default:
+			break;
+		}
+	}
+done:
+	cmark_iter_free(it);
+}
+
+static int md_is_comment(cmark_node *n)
+{
+	const char *lit;
+
+	if (cmark_node_get_type(n) != CMARK_NODE_HTML_BLOCK)
+		return 0;
+	lit = cmark_node_get_literal(n);
+	if (!lit)
+		return 1;
+	while (*lit == ' ' || *lit == '\t' || *lit == '\n')
+		lit++;
+	return !strncmp(lit, "<!--", 4);
+}
+
+/* First non-empty line of an HTML block with the tags removed. */
+static void md_html_line(struct strbuf *sb, const char *lit)
+{
+	int in_tag = 0;
+
+	for (; lit && *lit; lit++) {
+		if (*lit == '\n') {
+			if (sb->len)
+				break;
+			continue;
+		}
+		if (*lit == '<')
+			in_tag = 1;
+		else if (*lit == '>' && in_tag)
+			in_tag = 0;
+		else if (!in_tag)
+			strbuf_addch(sb, *lit);
+		strbuf_trim(sb);
+	}
+}
+
+/*
+ * The status under a Status heading: the first line of the first block
+ * after it (comments skipped, list and quote containers entered).  A
+ * heading, code block, rule or the end of the document gives nothing.
+ */
+static int md_status_after(struct strbuf *sb, unsigned *line, cmark_node *heading)
+{
+	cmark_node *n = cmark_node_next(heading);
+
+	while (n && md_is_comment(n))
+		n = cmark_node_next(n);
+	while (n) {
+		cmark_node_type t = cmark_node_get_type(n);
+
+		if (t != CMARK_NODE_LIST && t != CMARK_NODE_ITEM &&
+		    t != CMARK_NODE_BLOCK_QUOTE)
+			break;
+		n = cmark_node_first_child(n);
+		while (n && md_is_comment(n))
+			n = cmark_node_next(n);
+	}
+	if (!n)
+		return 0;
+	strbuf_reset(sb);
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_PARAGRAPH:
+		md_plain(sb, n, 0);
+		break;
+	case CMARK_NODE_HTML_BLOCK:
+		md_html_line(sb, cmark_node_get_literal(n));
+		break;
+	default:
+		return 0;
+	}
+	parse_squeeze(sb);
+	*line = (unsigned)cmark_node_get_start_line(n);
+	return sb->len > 0;
+}
+
+/* Try the status line forms on each line of a paragraph. */
+static char *md_status_lines(cmark_node *para, unsigned *line)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char *v = NULL;
+	size_t start = 0;
+	unsigned k = 0;
+
+	md_plain(&sb, para, '\n');
+	while (start <= sb.len && !v) {
+		const char *nl = memchr(sb.buf + start, '\n', sb.len - start);
+		size_t end = nl ? (size_t)(nl - sb.buf) : sb.len;
+
+		if ((v = parse_status_line(sb.buf + start, end - start)))
+			*line = (unsigned)cmark_node_get_start_line(para) + k;
+		start = end + 1;
+		k++;
+	}
+	strbuf_release(&sb);
+	return v;
+}
+
+/* Append source lines [first, last] (1-based) of body to sb. */
+static void md_add_lines(struct strbuf *sb, const char *body, size_t len,
+			 unsigned first, unsigned last)
+{
+	unsigned line = 1;
+	size_t pos = 0;
+
+	while (pos < len && line <= last) {
+		const char *nl = memchr(body + pos, '\n', len - pos);
+		size_t n = nl ? (size_t)(nl - (body + pos)) + 1 : len - pos;
+
+		if (line >= first)
+			strbuf_add(sb, body + pos, n);
+		pos += n;
+		line++;
+	}
+}
+
+void parse_md(struct parse_out *out, const char *body, size_t len)
+{
+	cmark_node *doc = cmark_parse_document(body, len, CMARK_OPT_DEFAULT);
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_node *status_heading = NULL;
+	struct strbuf sb = STRBUF_INIT;
+	cmark_event_type ev;
+	unsigned first_h2 = 0;
+	int line_form = 0;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(n);
+
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		if (t == CMARK_NODE_HEADING) {
+			int level = cmark_node_get_heading_level(n);
+
+			strbuf_reset(&sb);
+			md_plain(&sb, n, ' ');
+			parse_squeeze(&sb);
+			if (level == 1 && !out->title && sb.len) {
+				out->title = xstrdup(sb.buf);
+				out->title_line = (unsigned)cmark_node_get_start_line(n);
+			}
+			if (!out->status && parse_is_status_heading(sb.buf) &&
+			    md_status_after(&sb, &out->status_line, n)) {
+				out->status = xstrdup(sb.buf);
+				status_heading = n;
+			}
+			if (level == 2 && !first_h2)
+				first_h2 = (unsigned)cmark_node_get_start_line(n);
+		} else if (t == CMARK_NODE_PARAGRAPH && !first_h2 && !out->status) {
+			if ((out->status = md_status_lines(n, &out->status_line)))
+				line_form = 1;
+		}
+	}
+
+	if (status_heading) {
+		int level = cmark_node_get_heading_level(status_heading);
+		unsigned last = (unsigned)-1;
+
+		for (cmark_node *n = cmark_node_next(status_heading); n; n = cmark_node_next(n))
+			if (cmark_node_get_type(n) == CMARK_NODE_HEADING &&
+			    cmark_node_get_heading_level(n) <= level) {
+				last = (unsigned)cmark_node_get_start_line(n) - 1;
+				break;
+			}
+		md_add_lines(&out->section, body, len,
+			     (unsigned)cmark_node_get_start_line(status_heading), last);
+	} else if (line_form) {
+		md_add_lines(&out->section, body, len, 1,
+			     first_h2 ? first_h2 - 1 : (unsigned)-1);
+	}
+	strbuf_release(&sb);
+	cmark_iter_free(it);
+	cmark_node_free(doc);
+}

@@ -1,0 +1,123 @@
+/*
+ * test_parse: parse_adr() over every title/status/date form of SPEC
+ * section 1 and the near-misses around them, one row per form; odd forms
+ * found in the real corpus have their own rows.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+#include "parse.h"
+
+struct row {
+	const char *path, *text;
+	const char *id, *title, *status_raw, *status, *date;
+	unsigned title_line, status_line;
+};
+
+static const struct row rows[] = {
+	/* adr-tools / Nygard */
+	{ "0001-record.md", "# 1. Record decisions\n\nDate: 2024-01-02\n\n## Status\n\nAccepted\n\n## Context\n",
+	  "1", "Record decisions", "Accepted", "accepted", "2024-01-02", 1, 7 },
+	{ "0002-x.md", "# 2. X\n\n## Status\n\nSupercedes [1. Record](0001-record.md)\n\nAccepted\n",
+	  "2", "X", "Supercedes 1. Record", "unknown", NULL, 1, 5 },
+	{ "0003-x.md", "# ADR-023: Deploy\n\n## Status\n\n*Accepted*\n",
+	  "3", "Deploy", "Accepted", "accepted", NULL, 1, 5 },
+	{ "0004-x.md", "# ADR 001: Title\n\n## Status\n\n✅ Accepted\n",
+	  "4", "Title", "✅ Accepted", "accepted", NULL, 1, 5 },
+	{ "0005-x.md", "# 0023 - Title\n\nStatus\n------\n\nPROPOSED\n",
+	  "5", "Title", "PROPOSED", "proposed", NULL, 1, 6 },
+	{ "0006-x.md", "Setext *Title*\n=============\n\n### status\n\n- Accepted, implemented in v6\n",
+	  "6", "Setext Title", "Accepted, implemented in v6", "accepted", NULL, 1, 6 },
+	{ "0007-x.md", "# T\n\n## Status\n\n> Superseded by [ADR-5](0005-x.md)\n",
+	  "7", "T", "Superseded by ADR-5", "superseded", NULL, 1, 5 },
+	{ "0008-x.md", "# T\n\n## Status\n\n<!-- one of: proposed, accepted -->\n\n`Accepted` <b>now</b>\n",
+	  "8", "T", "Accepted now", "accepted", NULL, 1, 7 },
+	/* a Status heading with nothing under it: a later one is tried */
+	{ "0009-x.md", "# T\n\n## Status\n\n## Context\n\n## Status\n\nRejected\n",
+	  "9", "T", "Rejected", "rejected", NULL, 1, 9 },
+	{ "0010-x.md", "# T\n\n## Status\n\n```\naccepted\n```\n",
+	  "10", "T", NULL, NULL, NULL, 1, 0 },
+	{ "0011-x.md", "# T\n\n## Status\n",
+	  "11", "T", NULL, NULL, NULL, 1, 0 },
+	/* status lines before the first level-2 heading */
+	{ "0012-x.md", "# T\n\nStatus: Accepted\nDate: 2020-05-06\n",
+	  "12", "T", "Accepted", "accepted", "2020-05-06", 1, 3 },
+	{ "0013-x.md", "* Status: accepted\n* Deciders: me\n* Date: 2019-01-02\n\n# MADR title\n",
+	  "13", "MADR title", "accepted", "accepted", "2019-01-02", 5, 1 },
+	{ "0014-x.md", "# T\n\n- Status: proposed\n",
+	  "14", "T", "proposed", "proposed", NULL, 1, 3 },
+	{ "0015-x.md", "# T\n\n**Status**: Approved\n",
+	  "15", "T", "Approved", "accepted", NULL, 1, 3 },
+	{ "0016-x.md", "# T\n\n**Status:** Deprecated\n",
+	  "16", "T", "Deprecated", "deprecated", NULL, 1, 3 },
+	{ "0017-x.md", "# T\n\n| Field | Value |\n| --- | --- |\n| Status | Done |\n| Date | 2021-03-04 |\n",
+	  "17", "T", "Done", "implemented", "2021-03-04", 1, 5 },
+	{ "0018-x.md", "# T\n\n:Status: WIP\n",
+	  "18", "T", "WIP", "proposed", NULL, 1, 3 },
+	{ "0019-x.md", "# T\n\n## Context\n\nStatus: accepted\n",
+	  "19", "T", NULL, NULL, NULL, 1, 0 },
+	{ "0020-x.md", "# T\n\nThe status: quo\n",
+	  "20", "T", NULL, NULL, NULL, 1, 0 },
+	{ "0021-x.md", "# T\n\nStatus: in progress (2022-02-03)\n",
+	  "21", "T", "in progress (2022-02-03)", "proposed", "2022-02-03", 1, 3 },
+	{ "0022-x.md", "# T\n\nStatus: Superseeded\n",
+	  "22", "T", "Superseeded", "superseded", NULL, 1, 3 },
+	{ "0023-x.md", "# T\n\nStatus: what is the status?\n",
+	  "23", "T", "what is the status?", "unknown", NULL, 1, 3 },
+	/* whichever comes first: line before heading */
+	{ "0024-x.md", "# T\n\nStatus: proposed\n\n## Status\n\naccepted\n",
+	  "24", "T", "proposed", "proposed", NULL, 1, 3 },
+	{ "0025-x.md", "# T\n\n## Status\n\naccepted\n\nStatus: proposed\n",
+	  "25", "T", "accepted", "accepted", NULL, 1, 5 },
+	/* front matter */
+	{ "0026-x.md", "---\nstatus: \"accepted\"\ndate: 2023-04-05\ntitle: FM title\n---\n\nNo heading.\n",
+	  "26", "FM title", "accepted", "accepted", "2023-04-05", 4, 2 },
+	{ "0027-x.md", "---\nstatus: 'superseded by [ADR-0005](0005-example.md)'\n---\n# Real title\n\n## Status\n\nproposed\n",
+	  "27", "Real title", "superseded by ADR-0005", "superseded", NULL, 4, 2 },
+	{ "0028-x.md", "---\nstatus: x\n", /* unclosed: not front matter */
+	  "28", "x", "x", "unknown", NULL, 0, 2 },
+	{ "0029-x.md", "---\ntitle: t\n...\n# H\n",
+	  "29", "H", NULL, NULL, NULL, 4, 0 },
+	{ "0030-x.md", "---\nstatus:\n---\n# H\n\nStatus: rejected\n",
+	  "30", "H", "rejected", "rejected", NULL, 4, 6 },
+	/* ids and titles from the heading, slugs */
+	{ "docs/adr/use-nats.md", "# ADR-5: Use NATS\n",
+	  "5", "Use NATS", NULL, NULL, NULL, 1, 0 },
+	{ "docs/adr/use-nats.md", "# 5. Use NATS\n", "5", "Use NATS", NULL, NULL, NULL, 1, 0 },
+	{ "docs/adr/use-nats.md", "# Use NATS\n", NULL, "Use NATS", NULL, NULL, NULL, 1, 0 },
+	{ "docs/adr/notes.md", "Text\n\n## ADR-5: not level 1\n", NULL, "notes", NULL, NULL, NULL, 0, 0 },
+	{ "adr/0031-use-the-thing.md", "no heading\n", "31", "use-the-thing", NULL, NULL, NULL, 0, 0 },
+	{ "adr/0032.md", "", "32", "0032", NULL, NULL, NULL, 0, 0 },
+	{ "adr/0033-x.md", "# [Linked](http://x) `code` *title*\n", "33", "Linked code title", NULL, NULL, NULL, 1, 0 },
+	{ "adr/0034-x.md", "# 34.\n\n## Status\n\nDraft\n", "34", "x", "Draft", "draft", NULL, 0, 5 },
+	/* robustness */
+	{ "0035-x.md", "\xEF\xBB\xBF# T\r\n\r\n## Status\r\n\r\nAccepted\r\n",
+	  "35", "T", "Accepted", "accepted", NULL, 1, 5 },
+	{ "0036-x.md", "# T\xff\xfe\n\n## Status\n\nAccepted\n",
+	  "36", "T\xEF\xBF\xBD\xEF\xBF\xBD", "Accepted", "accepted", NULL, 1, 5 },
+	{ "0037-x.md", "# T\r## Status\rRejected\r",
+	  "37", "T", "Rejected", "rejected", NULL, 1, 3 },
+};
+
+TEST_GROUP(parse_rows)
+{
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		const struct row *r = &rows[i];
+		struct adr_doc doc;
+		char what[64];
+
+		snprintf(what, sizeof(what), "row %zu (%s)", i, r->path);
+		adr_doc_init(&doc);
+		INT_EQ(parse_adr(&doc, r->path, r->text, strlen(r->text)), 0, what);
+		STR_EQ(doc.id, r->id, what);
+		STR_EQ(doc.title, r->title, what);
+		STR_EQ(doc.status_raw, r->status_raw, what);
+		STR_EQ(status_name(doc.status), r->status, what);
+		STR_EQ(doc.date, r->date, what);
+		INT_EQ(doc.title_line, r->title_line, what);
+		INT_EQ(doc.status_line, r->status_line, what);
+		adr_doc_release(&doc);
+	}
+}
