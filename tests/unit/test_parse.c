@@ -9,6 +9,7 @@
 
 #include "harness.h"
 #include "parse.h"
+#include "strbuf.h"
 
 struct row {
 	const char *path, *text;
@@ -99,6 +100,35 @@ static const struct row rows[] = {
 	  "36", "T\xEF\xBF\xBD\xEF\xBF\xBD", "Accepted", "accepted", NULL, 1, 5 },
 	{ "0037-x.md", "# T\r## Status\rRejected\r",
 	  "37", "T", "Rejected", "rejected", NULL, 1, 3 },
+	/* corpus forms: nats pipe tables without spaces, MoJ emoji */
+	{ "adr/ADR-5.md", "# Lame Duck\n\n|Metadata|Value|\n|--------|-----|\n|Date    |2020-07-20|\n|Status  |Partially Implemented|\n\n## Context\n",
+	  "5", "Lame Duck", "Partially Implemented", "unknown", "2020-07-20", 1, 6 },
+	{ "0004-x.md", "# 4. X\n\nDate: 2020-11-19\n\n## Status\n\n\xE2\x8C\x9B\xEF\xB8\x8F Superseded [0019](0019-y.md)\n",
+	  "4", "X", "\xE2\x8C\x9B\xEF\xB8\x8F Superseded 0019", "superseded", "2020-11-19", 1, 7 },
+	/* elastisys: a link inside the title */
+	{ "0003-x.md", "# [Superseded by [ADR-0019](0019-y.md)] Push\n\n- Status: superseded by [ADR-0019](0019-y.md)\n- Date: 2020-11-19\n",
+	  "3", "[Superseded by ADR-0019] Push", "superseded by ADR-0019", "superseded", "2020-11-19", 1, 3 },
+	/* semantic-kernel: front matter comments and placeholders */
+	{ "0057-x.md", "---\n# optional\nstatus: { in-progress }\ndate: { 2024-09-10 }\n---\n\n# T\n",
+	  "57", "T", "{ in-progress }", "unknown", "2024-09-10", 7, 3 },
+	/* reStructuredText */
+	{ "0001-x.rst", "1. Purpose of this Repo\n=======================\n\nStatus\n------\n\nAccepted\n\nContext\n-------\n",
+	  "1", "Purpose of this Repo", "Accepted", "accepted", NULL, 1, 7 },
+	{ "0010_audit.rst", "10. Audit logging\n#################\n\nStatus\n******\n\n- **Accepted** 2023-02-07\n",
+	  "10", "Audit logging", "Accepted 2023-02-07", "accepted", "2023-02-07", 1, 7 },
+	{ "0006_x.rst", "6. Areas\n########\n\nStatus\n******\n\nSuperseded by `ADR 8 Project structure`_.\n",
+	  "6", "Areas", "Superseded by ADR 8 Project structure.", "superseded", NULL, 1, 7 },
+	{ "0007-x.rst", "=====\nTitle\n=====\n\n:Status: Proposed\n:Date: 2021-01-02\n\nBody\n----\n",
+	  "7", "Title", "Proposed", "proposed", "2021-01-02", 2, 5 },
+	{ "0008-x.rst", "Title\n=====\n\nStatus\n------\n\n.. a comment\n   more\n\n`Accepted <http://x>`_\n",
+	  "8", "Title", "Accepted", "accepted", NULL, 1, 10 },
+	{ "0009-x.rst", "Title\n=====\n\nStatus\n------\n\nContext\n-------\n\nStatus\n------\n\nRejected\n",
+	  "9", "Title", "Rejected", "rejected", NULL, 1, 13 },
+	{ "0011-x.rst", "Title\n=====\n\nStatus\n------\n\n.. code-block:: text\n\n   accepted\n",
+	  "11", "Title", NULL, NULL, NULL, 1, 0 },
+	{ "0012-x.rst", "Title\n=====\n\nContext\n-------\n\n:Status: accepted\n",
+	  "12", "Title", NULL, NULL, NULL, 1, 0 },
+	{ "docs/x.rst", "ADR-12: Title\n=============\n", "12", "Title", NULL, NULL, NULL, 1, 0 },
 };
 
 TEST_GROUP(parse_rows)
@@ -120,4 +150,94 @@ TEST_GROUP(parse_rows)
 		INT_EQ(doc.status_line, r->status_line, what);
 		adr_doc_release(&doc);
 	}
+}
+
+static void links_check(const char *path, const char *text, const char *field,
+			const char *want)
+{
+	struct adr_doc doc;
+	struct strvec *sv;
+	struct strbuf got = STRBUF_INIT;
+
+	adr_doc_init(&doc);
+	parse_adr(&doc, path, text, strlen(text));
+	sv = !strcmp(field, "supersedes") ? &doc.supersedes :
+	     !strcmp(field, "superseded_by") ? &doc.superseded_by :
+	     !strcmp(field, "amends") ? &doc.amends : &doc.amended_by;
+	for (size_t i = 0; i < sv->nr; i++)
+		strbuf_addf(&got, "%s%s", i ? "," : "", sv->v[i]);
+	STR_EQ(got.buf, want, text);
+	strbuf_release(&got);
+	adr_doc_release(&doc);
+}
+
+TEST_GROUP(parse_links)
+{
+	static const struct { const char *path, *text, *field, *want; } link_rows[] = {
+		{ "0002-x.md", "# 2. X\n\n## Status\n\nAccepted\n\nSupercedes [1. Record](0001-record.md)\n", "supersedes", "1" },
+		{ "0002-x.md", "# 2. X\n\n## Status\n\nAccepted\n\nSupersedes [ADR-0001](0001-record.md)\n", "supersedes", "1" },
+		{ "0002-x.md", "# X\n\n## Status\n\nSuperseded by [ADR-5](0005-x.md)\n", "superseded_by", "5" },
+		{ "0002-x.md", "# X\n\n## Status\n\nSuperceded by ADR-0007\n", "superseded_by", "7" },
+		{ "0002-x.md", "# X\n\n## Status\n\nSuperseded by ADR 7 and ADR 9\n", "superseded_by", "7,9" },
+		{ "0002-x.md", "# X\n\n## Status\n\nAccepted\n\nAmends 3, 4\n\nAmended by [x](../adr/0012-1-y.md#top)\n", "amends", "3,4" },
+		{ "0002-x.md", "# X\n\n## Status\n\nAccepted\n\nAmended by [x](../adr/0012-1-y.md#top)\n", "amended_by", "12-1" },
+		{ "0002-x.md", "# X\n\n* Status: superseded by [ADR-0005](0005-example.md)\n\n## Links\n\n* Supersedes [ADR-1](0001-x.md)\n", "superseded_by", "5" },
+		/* outside the status section: not a link */
+		{ "0002-x.md", "# X\n\n* Status: accepted\n\n## Links\n\n* Supersedes [ADR-1](0001-x.md)\n", "supersedes", "" },
+		{ "0002-x.md", "# X\n\n## Status\n\nAccepted\n\n## Context\n\nThis supersedes ADR-3.\n", "supersedes", "" },
+		{ "0002-x.md", "# X\n\n## Status\n\nSuperseded by the new process\n", "superseded_by", "" },
+		{ "0002-x.md", "# X\n\n## Status\n\nSuperseded [0019](0019-y.md)\n", "superseded_by", "" },
+		/* front matter */
+		{ "0002-x.md", "---\nstatus: superseded by ADR-0005\n---\n# X\n", "superseded_by", "5" },
+		{ "0002-x.md", "---\nsupersedes: [1, \"ADR-0003\"]\n---\n# X\n", "supersedes", "1,3" },
+		{ "0002-x.md", "---\nsuperseded_by:\n  - 0009-new.md\n  - 10\n---\n# X\n", "superseded_by", "9,10" },
+		/* rst */
+		{ "0006_x.rst", "6. Areas\n########\n\nStatus\n******\n\nSuperseded by `ADR 8 Project structure`_.\n", "superseded_by", "8" },
+		{ "0006_x.rst", "X\n=\n\nStatus\n------\n\nAccepted. Supersedes `ADR-2 <0002-y.rst>`_\n", "supersedes", "2" },
+	};
+	for (size_t i = 0; i < sizeof(link_rows) / sizeof(link_rows[0]); i++)
+		links_check(link_rows[i].path, link_rows[i].text, link_rows[i].field,
+			    link_rows[i].want);
+}
+
+/* Inputs that must not crash, hang or read past the end. */
+TEST_GROUP(parse_robust)
+{
+	static const char *const shapes[] = { ">", "- ", "*", "[", "<div>", "`", "1. " };
+	size_t n = 200000;
+	char *big = malloc(n + 1);
+	struct adr_doc doc;
+
+	for (size_t s = 0; s < sizeof(shapes) / sizeof(shapes[0]); s++) {
+		size_t k = strlen(shapes[s]);
+		for (size_t i = 0; i < n; i++)
+			big[i] = shapes[s][i % k];
+		big[n] = '\0';
+		adr_doc_init(&doc);
+		parse_adr(&doc, "0001-deep.md", big, n);
+		STR_EQ(doc.id, "1", shapes[s]);
+		adr_doc_release(&doc);
+		adr_doc_init(&doc);
+		parse_adr(&doc, "0001-deep.rst", big, n);
+		STR_EQ(doc.id, "1", shapes[s]);
+		adr_doc_release(&doc);
+	}
+	for (size_t i = 0; i < n; i++)
+		big[i] = (char)(i * 7919 % 256);
+	adr_doc_init(&doc);
+	parse_adr(&doc, "0002-binary.md", big, n);
+	OK(doc.title != NULL, "binary input still has a title");
+	adr_doc_release(&doc);
+	adr_doc_init(&doc);
+	parse_adr(&doc, "0038-x.md", "# T\0NUL\n\nStatus: Accepted\0\n", 28);
+	STR_EQ(doc.title, "T\xEF\xBF\xBDNUL", "NUL bytes become U+FFFD");
+	STR_EQ(doc.status_raw, "Accepted\xEF\xBF\xBD", "NUL in the status");
+	INT_EQ(doc.status, ADR_STATUS_ACCEPTED, "NUL after the status word");
+	adr_doc_release(&doc);
+	adr_doc_init(&doc);
+	parse_adr(&doc, "0003-empty.md", "", 0);
+	STR_EQ(doc.title, "empty", "empty input");
+	INT_EQ(doc.status, ADR_STATUS_NONE, "empty input has no status");
+	adr_doc_release(&doc);
+	free(big);
 }
