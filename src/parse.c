@@ -315,6 +315,32 @@ static void parse_links(struct adr_doc *doc, const char *text)
 	}
 }
 
+/*
+ * Lines anywhere in the body that start with a link keyword ("* Supersedes
+ * [ADR-1](0001-x.md)" in MADR 2's Links section, "Supersedes [..]." in
+ * MADR 3's More Information): a sentence that mentions superseding in
+ * passing is not a link, a line that opens with it is.
+ */
+static void parse_link_lines(struct adr_doc *doc, const char *body)
+{
+	for (const char *line = body; line && *line;
+	     line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
+		const char *p = line, *nl;
+		char *copy;
+
+		while (*p == ' ' || *p == '\t' || *p == '*' || *p == '-' ||
+		       *p == '+' || *p == '>' || *p == '_')
+			p++;
+		if (strncasecmp(p, "supers", 6) && strncasecmp(p, "superc", 6) &&
+		    strncasecmp(p, "amend", 5))
+			continue;
+		nl = strchr(p, '\n');
+		copy = nl ? xstrndup(p, (size_t)(nl - p)) : xstrdup(p);
+		parse_links(doc, copy);
+		free(copy);
+	}
+}
+
 /* Ids of front matter list items: file names or id forms. */
 static void parse_fm_links(const char *fm, size_t len, const char *key,
 			   struct strvec *to)
@@ -552,6 +578,7 @@ int parse_adr(struct adr_doc *out, const char *path, const char *buf, size_t len
 	}
 	if (po.section.len)
 		parse_links(out, po.section.buf);
+	parse_link_lines(out, text.buf + body_off);
 
 	free(po.title);
 	free(po.status);

@@ -182,8 +182,11 @@ TEST_GROUP(parse_links)
 		{ "0002-x.md", "# X\n\n## Status\n\nAccepted\n\nAmends 3, 4\n\nAmended by [x](../adr/0012-1-y.md#top)\n", "amends", "3,4" },
 		{ "0002-x.md", "# X\n\n## Status\n\nAccepted\n\nAmended by [x](../adr/0012-1-y.md#top)\n", "amended_by", "12-1" },
 		{ "0002-x.md", "# X\n\n* Status: superseded by [ADR-0005](0005-example.md)\n\n## Links\n\n* Supersedes [ADR-1](0001-x.md)\n", "superseded_by", "5" },
-		/* outside the status section: not a link */
-		{ "0002-x.md", "# X\n\n* Status: accepted\n\n## Links\n\n* Supersedes [ADR-1](0001-x.md)\n", "supersedes", "" },
+		/* outside the status section: only lines that open with the keyword
+		   (MADR 2 Links, MADR 3 More Information, as gen-adr-repo writes) */
+		{ "0002-x.md", "# X\n\n* Status: accepted\n\n## Links\n\n* Supersedes [ADR-1](0001-x.md)\n", "supersedes", "1" },
+		{ "0002-x.md", "---\nstatus: accepted\n---\n# X\n\n## More Information\n\nSupersedes [ADR-0014](0014-x.md).\n", "supersedes", "14" },
+		{ "0002-x.md", "# X\n\n## Context\n\n- Use ports 80/443 -> This supersedes adr0008.\n", "supersedes", "" },
 		{ "0002-x.md", "# X\n\n## Status\n\nAccepted\n\n## Context\n\nThis supersedes ADR-3.\n", "supersedes", "" },
 		{ "0002-x.md", "# X\n\n## Status\n\nSuperseded by the new process\n", "superseded_by", "" },
 		{ "0002-x.md", "# X\n\n## Status\n\nSuperseded [0019](0019-y.md)\n", "superseded_by", "" },
