@@ -109,23 +109,47 @@ char *parse_status_line(const char *line, size_t len)
 }
 
 /*
+ * Links never span lines and an ADR link is short: scans for a closing
+ * bracket stop at the end of the line or after this many bytes, which
+ * keeps hostile input (a megabyte of "[") linear.
+ */
+#define PARSE_LINK_MAX 1024
+
+/* strchr() bounded by the end of the line and PARSE_LINK_MAX. */
+static const char *parse_line_chr(const char *p, int c)
+{
+	for (size_t n = 0; *p && *p != '\n' && n < PARSE_LINK_MAX; p++, n++)
+		if (*p == c)
+			return p;
+	return NULL;
+}
+
+/*
  * Light markup removal for text that did not go through cmark (front
  * matter values): [text](url) -> text, HTML tags, '*' and '`' dropped.
  */
 static char *parse_strip_markup(const char *s)
 {
 	struct strbuf sb = STRBUF_INIT;
+	const char *end = s + strlen(s);
+	const char *rb, *rp, *gt;	/* next ']', ')', '>' at or after s, or end */
 
+	rb = strchr(s, ']') ? strchr(s, ']') : end;
+	rp = strchr(s, ')') ? strchr(s, ')') : end;
+	gt = strchr(s, '>') ? strchr(s, '>') : end;
 	while (*s) {
-		const char *close;
-
-		if (*s == '[' && (close = strchr(s, ']')) && close[1] == '(' &&
-		    strchr(close, ')')) {
-			strbuf_add(&sb, s + 1, (size_t)(close - s - 1));
-			s = strchr(close, ')') + 1;
-		} else if (*s == '<' && (close = strchr(s, '>')) &&
+		if (rb < s)
+			rb = strchr(s, ']') ? strchr(s, ']') : end;
+		if (rp < s)
+			rp = strchr(s, ')') ? strchr(s, ')') : end;
+		if (gt < s)
+			gt = strchr(s, '>') ? strchr(s, '>') : end;
+		if (*s == '[' && rb < end && rb[1] == '(' && rp < end && rp > rb) {
+			strbuf_add(&sb, s + 1, (size_t)(rb - s - 1));
+			s = rp + 1;
+		} else if (*s == '<' && gt < end &&
 			   (isalpha((unsigned char)s[1]) || s[1] == '/' || s[1] == '!')) {
-			s = close + 1;
+			s = gt + 1;
 		} else if (*s == '*' || *s == '`') {
 			s++;
 		} else {
@@ -188,6 +212,7 @@ static char *parse_url_id(const char *url, size_t len)
 	return id;
 }
 
+
 /*
  * The targets after a link keyword at p: Markdown links to ADR files or
  * id forms, separated by ',', ';', '&' or "and".  Pushed to out as ids.
@@ -204,7 +229,8 @@ static void parse_link_targets(const char *p, struct strvec *out)
 			const char *close = p + 1, *text = p + 1;
 			int depth = 1;
 
-			while (*close && *close != '\n' && depth) {
+			while (*close && *close != '\n' && depth &&
+			       close - p < PARSE_LINK_MAX) {
 				if (*close == '[')
 					depth++;
 				else if (*close == ']')
@@ -215,23 +241,23 @@ static void parse_link_targets(const char *p, struct strvec *out)
 			if (*close != ']')
 				return;
 			if (close[1] == '(') {
-				const char *url = close + 2, *rp = strchr(url, ')');
+				const char *url = close + 2, *rp = parse_line_chr(url, ')');
 				if (!rp)
 					return;
 				id = parse_url_id(url, (size_t)(rp - url));
 				p = rp + 1;
 			} else {
 				p = close + 1;
-				if (*p == '[' && strchr(p, ']'))
-					p = strchr(p, ']') + 1;
+				if (*p == '[' && parse_line_chr(p, ']'))
+					p = parse_line_chr(p, ']') + 1;
 			}
 			if (!id) {
 				while (*text == '*' || *text == '_' || *text == '`')
 					text++;
 				id = parse_text_id(&text);
 			}
-		} else if (*p == '<' && strchr(p, '>')) {
-			const char *gt = strchr(p, '>');
+		} else if (*p == '<' && parse_line_chr(p, '>')) {
+			const char *gt = parse_line_chr(p, '>');
 			id = parse_url_id(p + 1, (size_t)(gt - p - 1));
 			p = gt + 1;
 		} else {
@@ -241,8 +267,8 @@ static void parse_link_targets(const char *p, struct strvec *out)
 				const char *q = p;
 				while (*q == ' ')
 					q++;
-				if (*q == '<' && strchr(q, '>'))
-					p = strchr(q, '>') + 1;
+				if (*q == '<' && parse_line_chr(q, '>'))
+					p = parse_line_chr(q, '>') + 1;
 			}
 		}
 		if (!id)

@@ -206,7 +206,10 @@ TEST_GROUP(parse_links)
 /* Inputs that must not crash, hang or read past the end. */
 TEST_GROUP(parse_robust)
 {
-	static const char *const shapes[] = { ">", "- ", "*", "[", "<div>", "`", "1. " };
+	static const char *const shapes[] = {
+		">", "- ", "*", "[", "<div>", "`", "1. ", "Supersedes [", "Supersedes [x](",
+		"## Status\n\nSuperseded by [a](b ", "Status\n------\n", ":x:`", "**Status**: ",
+	};
 	size_t n = 200000;
 	char *big = malloc(n + 1);
 	struct adr_doc doc;
@@ -230,6 +233,14 @@ TEST_GROUP(parse_robust)
 	adr_doc_init(&doc);
 	parse_adr(&doc, "0002-binary.md", big, n);
 	OK(doc.title != NULL, "binary input still has a title");
+	adr_doc_release(&doc);
+	/* one huge front matter line of brackets (was quadratic) */
+	memcpy(big, "---\nstatus: ", 12);
+	memset(big + 12, '[', n - 17);
+	memcpy(big + n - 5, "\n---\n", 5);
+	adr_doc_init(&doc);
+	parse_adr(&doc, "0039-fm.md", big, n);
+	OK(doc.status_raw && doc.status == ADR_STATUS_UNKNOWN, "bracket front matter");
 	adr_doc_release(&doc);
 	adr_doc_init(&doc);
 	parse_adr(&doc, "0038-x.md", "# T\0NUL\n\nStatus: Accepted\0\n", 28);
