@@ -83,13 +83,14 @@ check: adr-log $(BUILD)/unit-tests $(HELPERS)
 check-unit: $(BUILD)/unit-tests
 	$(BUILD)/unit-tests
 
+ASAN_FLAGS  = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
+              -fno-omit-frame-pointer
+# One make call with explicit targets: ./adr-log (the normal build) is never
+# replaced by the sanitized one.
 check-asan:
-	@$(MAKE) --no-print-directory BUILD=build-asan \
-		CFLAGS='-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer' \
-		LDFLAGS='-fsanitize=address,undefined' build-asan/adr-log build-asan/unit-tests
-	@$(MAKE) --no-print-directory BUILD=build-asan \
-		CFLAGS='-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer' \
-		LDFLAGS='-fsanitize=address,undefined' $(patsubst $(BUILD)/%,build-asan/%,$(HELPERS))
+	@$(MAKE) --no-print-directory BUILD=build-asan CFLAGS='$(ASAN_FLAGS)' \
+		LDFLAGS='-fsanitize=address,undefined' build-asan/adr-log \
+		build-asan/unit-tests $(patsubst $(BUILD)/%,build-asan/%,$(HELPERS))
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		ADRLOG=$(CURDIR)/build-asan/adr-log ADRLOG_BUILD=build-asan sh tests/run.sh
