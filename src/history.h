@@ -43,6 +43,12 @@ struct history_opts {
  */
 int history_parse_range(struct history_opts *opts, char *range);
 
+/*
+ * The id a user typed ("12", "0012", "ADR-12", "adr_12-1"), normalized, or
+ * NULL when it is not an id.  Caller frees.
+ */
+char *history_parse_id(const char *arg);
+
 /* Build the db; caller frees it with adr_db_free().  Returns 0 or -1. */
 int history_load(struct adr_db **out, struct repo *repo,
 		 const struct history_opts *opts);

@@ -100,11 +100,244 @@ static int render_text_list(const struct render_ctx *ctx)
 	return 0;
 }
 
+/* "proposed", or "(none)" for no status (an event's from at creation). */
+static const char *render_text_status_word(enum adr_status st)
+{
+	const char *s = status_name(st);
+	return s ? s : "(none)";
+}
+
+/* The first 7 hex digits of a commit id. */
+static void render_text_short(FILE *out, const char *sha)
+{
+	fprintf(out, "%.7s", sha);
+}
+
+/* One event: "ADR 12  Title  from -> to  abc1234  Author". */
+static void render_text_event(const struct render_ctx *ctx, const struct adr_event *e,
+			      int with_adr)
+{
+	FILE *out = ctx->out;
+
+	fputs("  ", out);
+	if (with_adr) {
+		fputs("ADR ", out);
+		render_text_cell(out, e->adr->id, 6, 0);
+		render_text_cell(out, e->adr->doc.title, 40, 0);
+		fputs("  ", out);
+	} else {
+		fprintf(out, "%.10s  ", e->date ? e->date : "");
+	}
+	fputs(render_text_status_word(e->from), out);
+	fputs(" -> ", out);
+	if (ctx->color)
+		fputs(term_status_color(e->to), out);
+	fputs(render_text_status_word(e->to), out);
+	if (ctx->color)
+		fputs(TERM_RESET, out);
+	fputs("  ", out);
+	if (ctx->color)
+		fputs(TERM_YELLOW, out);
+	render_text_short(out, e->commit);
+	if (ctx->color)
+		fputs(TERM_RESET, out);
+	fputs("  ", out);
+	render_text_cell(out, e->author, 0, 1);
+	fputc('\n', out);
+}
+
+/* Events grouped under a line per author day, in timeline order. */
+static int render_text_timeline(const struct render_ctx *ctx)
+{
+	const struct adr_db *db = ctx->db;
+	char day[11] = "";
+
+	if (!db->events_nr) {
+		fputs("no status changes found\n", ctx->out);
+		return 0;
+	}
+	for (size_t i = 0; i < db->events_nr; i++) {
+		const struct adr_event *e = db->events[i];
+
+		if (!e->date || strncmp(day, e->date, 10)) {
+			snprintf(day, sizeof(day), "%.10s", e->date ? e->date : "");
+			if (i)
+				fputc('\n', ctx->out);
+			if (ctx->color)
+				fputs(TERM_BOLD, ctx->out);
+			fputs(day, ctx->out);
+			if (ctx->color)
+				fputs(TERM_RESET, ctx->out);
+			fputc('\n', ctx->out);
+		}
+		render_text_event(ctx, e, 1);
+	}
+	return 0;
+}
+
+/* "12 (Title)" for an id named in a link, with the title when known. */
+static void render_text_id_ref(const struct render_ctx *ctx, const char *id)
+{
+	const struct adr *o = adr_db_find(ctx->db, id);
+
+	fprintf(ctx->out, "ADR %s", id);
+	if (o && o->doc.title) {
+		fputs(" (", ctx->out);
+		render_text_cell(ctx->out, o->doc.title, 0, 1);
+		fputc(')', ctx->out);
+	}
+}
+
+static void render_text_ids(const struct render_ctx *ctx, const char *label,
+			    const struct strvec *ids)
+{
+	if (!ids->nr)
+		return;
+	fprintf(ctx->out, "%-14s", label);
+	for (size_t i = 0; i < ids->nr; i++) {
+		if (i)
+			fputs(", ", ctx->out);
+		render_text_id_ref(ctx, ids->v[i]);
+	}
+	fputc('\n', ctx->out);
+}
+
+/* "short subject" for each commit of list. */
+static void render_text_commits(const struct render_ctx *ctx, const struct strvec *shas)
+{
+	for (size_t i = 0; i < shas->nr; i++) {
+		const struct adr_commit *c = adr_db_commit(ctx->db, shas->v[i]);
+
+		fputs("  ", ctx->out);
+		if (ctx->color)
+			fputs(TERM_YELLOW, ctx->out);
+		render_text_short(ctx->out, shas->v[i]);
+		if (ctx->color)
+			fputs(TERM_RESET, ctx->out);
+		if (c) {
+			fprintf(ctx->out, "  %.10s  ", c->date ? c->date : "");
+			render_text_cell(ctx->out, c->subject, 0, 1);
+		}
+		fputc('\n', ctx->out);
+	}
+}
+
+/*
+ * The supersede chain through a: the ADRs it replaced (oldest first),
+ * itself, and those that replaced it, following the first link each way.
+ */
+static void render_text_chain(const struct render_ctx *ctx, const struct adr *a)
+{
+	const struct adr *back[32], *fwd[32], *x, *y;
+	size_t nb = 0, nf = 0;
+
+	for (x = a; x->doc.supersedes.nr && nb < 32; x = y) {
+		y = adr_db_find(ctx->db, x->doc.supersedes.v[0]);
+		if (!y || y == a || (nb && y == back[nb - 1]))
+			break;	/* a missing ADR, or a loop */
+		back[nb++] = y;
+	}
+	for (x = a; x->doc.superseded_by.nr && nf < 32; x = y) {
+		y = adr_db_find(ctx->db, x->doc.superseded_by.v[0]);
+		if (!y || y == a || (nf && y == fwd[nf - 1]))
+			break;
+		fwd[nf++] = y;
+	}
+	if (!nb && !nf)
+		return;
+	fprintf(ctx->out, "%-14s", "Chain:");
+	while (nb)
+		fprintf(ctx->out, "%s -> ", back[--nb]->id);
+	fprintf(ctx->out, "[%s]", a->id);
+	for (size_t i = 0; i < nf; i++)
+		fprintf(ctx->out, " -> %s", fwd[i]->id);
+	fputc('\n', ctx->out);
+}
+
+static int render_text_show(const struct render_ctx *ctx)
+{
+	const struct adr *a = ctx->adr;
+	FILE *out = ctx->out;
+
+	fprintf(out, "ADR %s: ", a->id);
+	render_text_cell(out, a->doc.title, 0, 1);
+	fputc('\n', out);
+	fprintf(out, "%-14s", "Status:");
+	if (ctx->color)
+		fputs(term_status_color(a->doc.status), out);
+	fputs(a->deleted ? "deleted" : render_text_status(a), out);
+	if (ctx->color)
+		fputs(TERM_RESET, out);
+	if (a->doc.status_raw && !a->deleted) {
+		fputs(" (", out);
+		render_text_cell(out, a->doc.status_raw, 0, 1);
+		fputc(')', out);
+	}
+	fputc('\n', out);
+	if (a->doc.date)
+		fprintf(out, "%-14s%s\n", "Date:", a->doc.date);
+	fprintf(out, "%-14s", "Path:");
+	render_text_cell(out, a->path, 0, 1);
+	fputc('\n', out);
+	for (size_t i = 0; a->paths.nr > 1 && i + 1 < a->paths.nr; i++) {
+		fprintf(out, "%-14s", i ? "" : "Earlier paths:");
+		render_text_cell(out, a->paths.v[i], 0, 1);
+		fputc('\n', out);
+	}
+	render_text_ids(ctx, "Supersedes:", &a->doc.supersedes);
+	render_text_ids(ctx, "Superseded by:", &a->doc.superseded_by);
+	render_text_ids(ctx, "Amends:", &a->doc.amends);
+	render_text_ids(ctx, "Amended by:", &a->doc.amended_by);
+	render_text_chain(ctx, a);
+	fprintf(out, "\nHistory (%zu):\n", a->history_nr);
+	for (size_t i = 0; i < a->history_nr; i++)
+		render_text_event(ctx, a->history[i], 0);
+	fprintf(out, "\nImplemented by (%zu):\n", a->implemented_by.nr);
+	render_text_commits(ctx, &a->implemented_by);
+	fprintf(out, "\nEdited by (%zu):\n", a->edits.nr);
+	render_text_commits(ctx, &a->edits);
+	return 0;
+}
+
+/* Referencing commits of every ADR (or ctx->adr), each under its ADR. */
+static int render_text_links(const struct render_ctx *ctx)
+{
+	const struct adr_db *db = ctx->db;
+	int any = 0;
+
+	for (size_t i = 0; i < db->nr; i++) {
+		const struct adr *a = db->adrs[i];
+
+		if (ctx->adr ? a != ctx->adr : (a->deleted || !a->references.nr))
+			continue;
+		if (any)
+			fputc('\n', ctx->out);
+		any = 1;
+		if (ctx->color)
+			fputs(TERM_BOLD, ctx->out);
+		fprintf(ctx->out, "ADR %s: ", a->id);
+		render_text_cell(ctx->out, a->doc.title, 0, 1);
+		if (ctx->color)
+			fputs(TERM_RESET, ctx->out);
+		fprintf(ctx->out, " (%zu)\n", a->references.nr);
+		render_text_commits(ctx, &a->references);
+	}
+	if (!any)
+		fputs("no commits reference ADRs\n", ctx->out);
+	return 0;
+}
+
 int render_text(enum render_view view, const struct render_ctx *ctx)
 {
 	switch (view) {
 	case VIEW_LIST:
 		return render_text_list(ctx);
+	case VIEW_TIMELINE:
+		return render_text_timeline(ctx);
+	case VIEW_SHOW:
+		return render_text_show(ctx);
+	case VIEW_LINKS:
+		return render_text_links(ctx);
 	default:
 		return render_unsupported(FMT_TEXT, view);
 	}

@@ -1,0 +1,577 @@
+/*
+ * events: one commit applied to the history state (see events.h).  The
+ * lineage rules of SPEC section 2 are decided here, delta by delta, in
+ * the order the SPEC gives them; walk.c supplies the deltas, snapshot.c
+ * the per-commit maps, lineage.c the identities.
+ */
+#include "events.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "adrid.h"
+#include "discover.h"
+#include "error.h"
+#include "parse.h"
+#include "strbuf.h"
+#include "xalloc.h"
+
+/* One changed file of a commit, resolved against the parent's snapshot. */
+struct change {
+	const char *old_path, *new_path;	/* interned; NULL: no ADR there */
+	struct snap_entry *old;		/* the parent's live entry at old_path */
+	const char *new_id;
+	git_oid new_blob;
+	enum adr_status new_status;
+	struct lin *lin;	/* the lineage the new side continues */
+	enum adr_status before;	/* status before (NONE: did not exist) */
+	int del_done;		/* an unpaired delete paired with an add */
+};
+
+int events_blob(const char **id, enum adr_status *status, struct engine *e,
+		const git_oid *blob, const char *path)
+{
+	const char *base = adrid_basename(path);
+	size_t blen = strlen(base);
+	struct blobinfo key, *bi = NULL;
+	char *name_id;
+
+	memset(&key, 0, sizeof(key));
+	git_oid_cpy(&key.key.oid, blob);
+	key.key.rst = blen > 4 && !strcmp(base + blen - 4, ".rst");
+	HASH_FIND(hh, e->blobs, &key.key, sizeof(key.key), bi);
+	if (!bi) {
+		struct strbuf buf = STRBUF_INIT;
+		struct adr_doc doc;
+
+		bi = xcalloc(1, sizeof(*bi));
+		bi->key = key.key;
+		if (repo_read_blob(&buf, e->repo, blob, PARSE_MAX_BYTES) < 0) {
+			strbuf_release(&buf);
+			free(bi);
+			return -1;
+		}
+		/* a name without an id, so the id can only come from the heading */
+		adr_doc_init(&doc);
+		parse_adr(&doc, key.key.rst ? "x.rst" : "x.md", buf.buf, buf.len);
+		bi->status = doc.status;
+		if (doc.id)
+			bi->heading_id = strpool_intern(&e->pool, doc.id);
+		adr_doc_release(&doc);
+		strbuf_release(&buf);
+		HASH_ADD(hh, e->blobs, key, sizeof(bi->key), bi);
+	}
+	*status = bi->status;
+	name_id = adrid_from_name(base);
+	if (name_id) {
+		*id = strpool_intern(&e->pool, name_id);
+		free(name_id);
+	} else {
+		*id = bi->heading_id;
+	}
+	return 0;
+}
+
+static void events_add(struct engine *e, struct lin *lin, uint32_t idx,
+		       enum adr_status from, enum adr_status to)
+{
+	struct hev *h;
+
+	if (from == to)
+		return;
+	XGROW(e->events, e->events_alloc, e->events_nr + 1);
+	h = &e->events[e->events_nr++];
+	h->lin = lin;
+	h->idx = idx;
+	h->from = from;
+	h->to = to;
+}
+
+/* The snapshot of a parent that is not walked (A of A..B), made once. */
+static int events_boundary(struct boundary **out, struct engine *e,
+			   const git_oid *oid)
+{
+	struct walk_deltas d = { 0 };
+	git_commit *c = NULL;
+	git_tree *t = NULL;
+	struct boundary *b;
+	int rc = 0;
+
+	for (size_t i = 0; i < e->bounds_nr; i++)
+		if (git_oid_equal(&e->bounds[i].oid, oid)) {
+			*out = &e->bounds[i];
+			return 0;
+		}
+	XGROW(e->bounds, e->bounds_alloc, e->bounds_nr + 1);
+	b = &e->bounds[e->bounds_nr++];
+	memset(b, 0, sizeof(*b));
+	git_oid_cpy(&b->oid, oid);
+	b->dir_ids = xcalloc(e->dirs.nr + 1, sizeof(git_oid));
+	b->snap = snapshot_new();
+	*out = b;
+	if (git_commit_lookup(&c, e->repo->git, oid) < 0 || git_commit_tree(&t, c) < 0) {
+		git_commit_free(c);
+		return repo_error("cannot read a commit at the range's boundary");
+	}
+	walk_dir_ids(b->dir_ids, &e->walk, t);
+	git_tree_free(t);
+	git_commit_free(c);
+	if ((rc = walk_diff(&d, &e->walk, NULL, b->dir_ids)) < 0)
+		goto done;
+	for (size_t i = 0; i < d.nr; i++) {
+		const char *id;
+		enum adr_status st;
+		struct lin *l;
+
+		if (!discover_is_candidate(d.v[i].new_path, &e->dirs))
+			continue;
+		if ((rc = events_blob(&id, &st, e, &d.v[i].new_blob, d.v[i].new_path)) < 0)
+			goto done;
+		if (!id)
+			continue;
+		l = lineage_new(&e->lins);
+		lineage_seen(l, 0, strpool_intern(&e->pool, d.v[i].new_path), id,
+			     &d.v[i].new_blob);
+		snapshot_set(b->snap, strpool_intern(&e->pool, d.v[i].new_path), id, l,
+			     &d.v[i].new_blob, st);
+	}
+done:
+	walk_deltas_clear(&d);
+	return rc;
+}
+
+/* Parent i of node n: its snapshot and folder ids (empty when missing). */
+static int events_parent(struct snapshot **snap, const git_oid **dirs,
+			 struct engine *e, const struct walk_node *n, uint32_t i)
+{
+	struct boundary *b;
+	uint32_t pi = n->parents[i];
+	int rc;
+
+	if (pi != WALK_NONE) {
+		*snap = e->walk.nodes[pi].state;
+		*dirs = e->walk.nodes[pi].dir_ids;
+		return 0;
+	}
+	*snap = NULL;
+	*dirs = e->zero_dirs;
+	if (git_oid_is_zero(&n->parent_oids[i]))
+		return 0;	/* shallow: nothing before */
+	if ((rc = events_boundary(&b, e, &n->parent_oids[i])) < 0)
+		return rc;
+	*snap = b->snap;
+	*dirs = b->dir_ids;
+	return 0;
+}
+
+/*
+ * SPEC section 2, moves into the folders: when the ADR at path appeared
+ * at commit idx by a rename from outside the folders, follow the file's
+ * earlier history there (first parents, through further renames) and give
+ * it to lin.  *before receives the moved file's status.
+ */
+static int events_follow_outside(struct engine *e, struct lin *lin, uint32_t idx,
+				 const char *path, enum adr_status *before,
+				 struct walk_deltas *moves, int *moves_done)
+{
+	struct walk_node *n = &e->walk.nodes[idx];
+	const git_oid *parent = n->nparents && !git_oid_is_zero(&n->parent_oids[0]) ?
+		&n->parent_oids[0] : NULL;
+	const char *old = NULL;
+	char *cur_path;
+	git_oid cur;
+	int rc;
+
+	if (!parent)
+		return 0;
+	if (!*moves_done) {
+		if ((rc = walk_moves(moves, &e->walk, parent, &n->oid)) < 0)
+			return rc;
+		*moves_done = 1;
+	}
+	for (size_t i = 0; i < moves->nr; i++)
+		if (!strcmp(moves->v[i].new_path, path) &&
+		    !discover_in_dirs(moves->v[i].old_path, &e->dirs)) {
+			const char *id;
+			if ((rc = events_blob(&id, before, e, &moves->v[i].old_blob,
+					      moves->v[i].old_path)) < 0)
+				return rc;
+			old = moves->v[i].old_path;
+			break;
+		}
+	if (!old)
+		return 0;
+	cur_path = xstrdup(old);
+	git_oid_cpy(&cur, parent);
+	for (;;) {
+		uint32_t ci = walk_find(&e->walk, &cur);
+		struct walk_node *cn;
+		git_oid blob_c, blob_p, pid;
+		enum adr_status st_c, st_p = ADR_STATUS_NONE;
+		const char *id;
+		char *moved_from = NULL;
+
+		if (ci == WALK_NONE)
+			break;
+		cn = &e->walk.nodes[ci];
+		if ((rc = walk_blob_at(&blob_c, &e->walk, &cur, cur_path)) < 0)
+			goto fail;
+		if (git_oid_is_zero(&blob_c))
+			break;
+		memset(&pid, 0, sizeof(pid));
+		memset(&blob_p, 0, sizeof(blob_p));
+		if (cn->nparents && !git_oid_is_zero(&cn->parent_oids[0])) {
+			pid = cn->parent_oids[0];
+			if ((rc = walk_blob_at(&blob_p, &e->walk, &pid, cur_path)) < 0)
+				goto fail;
+		}
+		if (git_oid_equal(&blob_c, &blob_p)) {
+			cur = pid;
+			continue;
+		}
+		if ((rc = events_blob(&id, &st_c, e, &blob_c, cur_path)) < 0)
+			goto fail;
+		if (!git_oid_is_zero(&blob_p)) {
+			if ((rc = events_blob(&id, &st_p, e, &blob_p, cur_path)) < 0)
+				goto fail;
+		} else if (!git_oid_is_zero(&pid)) {
+			struct walk_deltas mv = { 0 };
+			if ((rc = walk_moves(&mv, &e->walk, &pid, &cur)) < 0) {
+				walk_deltas_clear(&mv);
+				goto fail;
+			}
+			for (size_t i = 0; i < mv.nr; i++)
+				if (!strcmp(mv.v[i].new_path, cur_path)) {
+					moved_from = xstrdup(mv.v[i].old_path);
+					rc = events_blob(&id, &st_p, e, &mv.v[i].old_blob,
+							 moved_from);
+					break;
+				}
+			walk_deltas_clear(&mv);
+			if (rc < 0) {
+				free(moved_from);
+				goto fail;
+			}
+		}
+		lineage_edit(lin, ci);
+		lineage_seen(lin, ci, strpool_intern(&e->pool, cur_path), NULL, &blob_c);
+		events_add(e, lin, ci, st_p, st_c);
+		if (git_oid_is_zero(&blob_p) && !moved_from)
+			break;	/* created here */
+		if (moved_from) {
+			free(cur_path);
+			cur_path = moved_from;
+		}
+		cur = pid;
+	}
+	free(cur_path);
+	return 0;
+fail:
+	free(cur_path);
+	return rc;
+}
+
+/* Resolve the deltas of node idx against base into changes. */
+static int events_changes(struct change **out, size_t *nr, struct engine *e,
+			  const struct walk_deltas *d, struct snapshot *base)
+{
+	struct change *ch = xcalloc(d->nr ? d->nr : 1, sizeof(*ch));
+	int rc;
+
+	*out = ch;
+	*nr = 0;
+	for (size_t i = 0; i < d->nr; i++) {
+		const struct walk_delta *wd = &d->v[i];
+		struct change *c = &ch[*nr];
+
+		memset(c, 0, sizeof(*c));
+		if (wd->old_path && discover_is_candidate(wd->old_path, &e->dirs)) {
+			struct snap_entry *o = snapshot_get(base,
+					strpool_intern(&e->pool, wd->old_path));
+			if (o && o->live) {
+				c->old = o;
+				c->old_path = o->path;
+			}
+		}
+		if (wd->new_path && discover_is_candidate(wd->new_path, &e->dirs)) {
+			if ((rc = events_blob(&c->new_id, &c->new_status, e,
+					      &wd->new_blob, wd->new_path)) < 0)
+				return rc;
+			if (c->new_id) {
+				c->new_path = strpool_intern(&e->pool, wd->new_path);
+				git_oid_cpy(&c->new_blob, &wd->new_blob);
+			}
+		}
+		if (c->old || c->new_path)
+			(*nr)++;
+	}
+	return 0;
+}
+
+/*
+ * Unpaired deletes and adds of one id in one commit are one lineage when
+ * that id has exactly one of each (SPEC section 2).
+ */
+static void events_pair_unpaired(struct change *ch, size_t nr)
+{
+	for (size_t i = 0; i < nr; i++) {
+		struct change *add = &ch[i], *del = NULL;
+		int nadd = 0, ndel = 0;
+
+		if (add->lin || !add->new_path || add->old)
+			continue;
+		for (size_t j = 0; j < nr; j++) {
+			struct change *c = &ch[j];
+			if (c->old && !c->new_path && !c->del_done && c->old->id == add->new_id) {
+				ndel++;
+				del = c;
+			}
+			if (!c->lin && c->new_path && !c->old && c->new_id == add->new_id)
+				nadd++;
+		}
+		if (ndel == 1 && nadd == 1) {
+			add->lin = del->old->lin;
+			add->before = del->old->status;
+			del->del_done = 1;
+		}
+	}
+}
+
+/*
+ * Which lineage each change's new side continues; parents other than the
+ * first (merges) are searched for the same live path first.
+ */
+static int events_resolve(struct engine *e, uint32_t idx, struct change *ch,
+			  size_t nr, struct snapshot *base, struct snapshot **others,
+			  size_t nothers)
+{
+	struct walk_deltas moves = { 0 };
+	int moves_done = 0, rc = 0;
+
+	for (size_t i = 0; i < nr; i++) {
+		struct change *c = &ch[i];
+
+		if (!c->new_path)
+			continue;
+		for (size_t k = 0; k < nothers; k++) {
+			struct snap_entry *o = snapshot_get(others[k], c->new_path);
+			if (o && o->live)
+				c->lin = c->lin ? lineage_union(c->lin, o->lin) : o->lin;
+		}
+		if (c->old) {
+			c->before = c->old->status;
+			c->lin = c->lin ? c->lin : c->old->lin;
+			if (c->old_path == c->new_path)
+				c->lin = lineage_union(c->lin, c->old->lin);
+		}
+		if (!c->lin) {
+			struct snap_entry *t = snapshot_get(base, c->new_path);
+			for (size_t k = 0; !(t && !t->live) && k < nothers; k++)
+				t = snapshot_get(others[k], c->new_path);
+			if (t && !t->live)
+				c->lin = t->lin;	/* restored at a tombstone */
+		}
+	}
+	events_pair_unpaired(ch, nr);
+	for (size_t i = 0; i < nr; i++) {
+		struct change *c = &ch[i];
+
+		if (!c->new_path || c->lin)
+			continue;
+		c->lin = lineage_new(&e->lins);
+		if (!nothers && (rc = events_follow_outside(e, c->lin, idx, c->new_path,
+							   &c->before, &moves,
+							   &moves_done)) < 0)
+			break;
+	}
+	walk_deltas_clear(&moves);
+	return rc;
+}
+
+/* Apply resolved changes to snap, and their events and edits for a non-merge. */
+static void events_commit(struct engine *e, uint32_t idx, struct change *ch,
+			  size_t nr, struct snapshot *snap)
+{
+	/* removals first, so that a file moved onto a freed path is kept */
+	for (size_t i = 0; i < nr; i++) {
+		struct change *c = &ch[i];
+
+		if (!c->old)
+			continue;
+		if (!c->new_path && !c->del_done) {
+			snapshot_kill(snap, c->old_path);
+			lineage_edit(c->old->lin, idx);
+			events_add(e, lineage_find(c->old->lin), idx, c->old->status,
+				   ADR_STATUS_DELETED);
+		} else if (c->old_path != c->new_path) {
+			snapshot_del(snap, c->old_path);	/* moved away: no tombstone */
+		}
+	}
+	for (size_t i = 0; i < nr; i++) {
+		struct change *c = &ch[i];
+
+		if (!c->new_path)
+			continue;
+		snapshot_set(snap, c->new_path, c->new_id, c->lin, &c->new_blob,
+			     c->new_status);
+		lineage_seen(c->lin, idx, c->new_path, c->new_id, &c->new_blob);
+		lineage_edit(c->lin, idx);
+		events_add(e, c->lin, idx, c->before, c->new_status);
+	}
+}
+
+/*
+ * A merge: every change is applied; a lineage whose result differs from
+ * its version in every parent is a conflict resolution (an edit), and an
+ * event when its status also differs from every parent's.
+ */
+static void events_merge(struct engine *e, uint32_t idx, struct change *ch,
+			 size_t nr, struct snapshot *snap, struct snapshot **parents,
+			 size_t nparents)
+{
+	for (size_t i = 0; i < nr; i++) {
+		struct change *c = &ch[i];
+		struct lin *lin = c->new_path ? c->lin : c->old->lin;
+		enum adr_status after = c->new_path ? c->new_status : ADR_STATUS_DELETED;
+		enum adr_status from = ADR_STATUS_NONE;
+		int resolved = 1, status_differs = 1;
+
+		if (!c->new_path && c->del_done) {
+			snapshot_del(snap, c->old_path);	/* paired with an add */
+			continue;
+		}
+		for (size_t k = 0; k < nparents; k++) {
+			struct snap_entry *v = snapshot_find_lin(parents[k], lin);
+			enum adr_status st = v ? v->status : ADR_STATUS_NONE;
+
+			if (!v ? !c->new_path : (c->new_path && git_oid_equal(&v->blob, &c->new_blob)))
+				resolved = 0;
+			if (v ? st == after : !c->new_path)
+				status_differs = 0;
+			if (k == 0)
+				from = st;
+		}
+		if (c->old && c->new_path && c->old_path != c->new_path)
+			snapshot_del(snap, c->old_path);
+		else if (c->old && !c->new_path)
+			snapshot_kill(snap, c->old_path);
+		if (c->new_path) {
+			snapshot_set(snap, c->new_path, c->new_id, c->lin, &c->new_blob,
+				     c->new_status);
+			lineage_seen(c->lin, idx, c->new_path, c->new_id, &c->new_blob);
+		}
+		if (resolved) {
+			lineage_edit(lin, idx);
+			if (status_differs)
+				events_add(e, lineage_find(lin), idx, from, after);
+		}
+	}
+}
+
+/* At a merge, the same live path in several parents is one lineage. */
+static void events_join_parents(struct engine *e, struct snapshot *snap,
+				struct snapshot **others, size_t nothers)
+{
+	for (size_t k = 0; k < nothers; k++) {
+		struct snap_entry *o, *tmp;
+
+		if (!others[k] || others[k] == snap)
+			continue;
+		HASH_ITER(hh, others[k]->by_path, o, tmp) {
+			struct snap_entry *r = snapshot_get(snap, o->path);
+
+			if (!o->lin)
+				continue;
+			if (!r) {
+				if (!o->live) {	/* keep the other side's tombstone */
+					r = snapshot_set(snap, o->path, o->id, o->lin,
+							 &o->blob, o->status);
+					r->live = 0;
+				}
+				continue;
+			}
+			if (o->live && r->live && r->lin)
+				lineage_union(r->lin, o->lin);
+		}
+	}
+	(void)e;
+}
+
+int events_apply(struct engine *e, uint32_t idx)
+{
+	struct walk_node *n = &e->walk.nodes[idx];
+	struct walk_deltas d = { 0 };
+	struct snapshot *base, *snap, **parents;
+	const git_oid *base_dirs = e->zero_dirs;
+	struct change *ch = NULL;
+	size_t nr = 0, np = n->nparents ? n->nparents : 1;
+	int rc;
+
+	parents = xcalloc(np, sizeof(*parents));
+	if ((rc = n->nparents ? events_parent(&parents[0], &base_dirs, e, n, 0) : 0) < 0)
+		goto done;
+	base = parents[0];
+	if (walk_same_dirs(&e->walk, base_dirs, n->dir_ids)) {
+		n->state = base ? snapshot_ref(base) : snapshot_new();
+		goto done;
+	}
+	for (uint32_t i = 1; i < n->nparents; i++) {
+		const git_oid *ignored;
+		if ((rc = events_parent(&parents[i], &ignored, e, n, i)) < 0)
+			goto done;
+	}
+	if ((rc = walk_diff(&d, &e->walk, base_dirs, n->dir_ids)) < 0)
+		goto done;
+	snap = snapshot_copy(base);
+	n->state = snap;
+	if ((rc = events_changes(&ch, &nr, e, &d, base)) < 0)
+		goto done;
+	if ((rc = events_resolve(e, idx, ch, nr, base, parents + 1,
+				 n->nparents > 1 ? n->nparents - 1 : 0)) < 0)
+		goto done;
+	if (n->nparents > 1) {
+		events_merge(e, idx, ch, nr, snap, parents, n->nparents);
+		events_join_parents(e, snap, parents + 1, n->nparents - 1);
+	} else {
+		events_commit(e, idx, ch, nr, snap);
+	}
+done:
+	free(ch);
+	free(parents);
+	walk_deltas_clear(&d);
+	return rc;
+}
+
+void events_release(struct engine *e, uint32_t idx)
+{
+	struct walk_node *n = &e->walk.nodes[idx];
+
+	for (uint32_t i = 0; i < n->nparents; i++) {
+		uint32_t pi = n->parents[i];
+		struct walk_node *p;
+
+		if (pi == WALK_NONE)
+			continue;
+		p = &e->walk.nodes[pi];
+		if (p->children && --p->children == 0) {
+			snapshot_unref(p->state);
+			p->state = NULL;
+		}
+	}
+}
+
+void events_free(struct engine *e)
+{
+	struct blobinfo *b, *tmp;
+
+	HASH_ITER(hh, e->blobs, b, tmp) {
+		HASH_DEL(e->blobs, b);
+		free(b);
+	}
+	for (size_t i = 0; i < e->bounds_nr; i++) {
+		free(e->bounds[i].dir_ids);
+		snapshot_unref(e->bounds[i].snap);
+	}
+	free(e->bounds);
+	free(e->events);
+}

@@ -1,0 +1,74 @@
+/*
+ * events: applying one commit to the history state (SPEC section 2,
+ * "Lineage" and "Events").  For each walked commit, events_apply() builds
+ * its snapshot from its parents' (shared when the ADR folders did not
+ * change), decides which lineage each changed file continues (rename,
+ * tombstone restore, unpaired delete+add of one id, a move from outside
+ * the folders) and records status events and edits; merges give events
+ * only for conflict resolutions.
+ *
+ * struct engine is the history engine's working state, shared by
+ * history.c (which owns it), events.c and link.c.
+ */
+#ifndef ADRLOG_EVENTS_H
+#define ADRLOG_EVENTS_H
+
+#include "lineage.h"
+#include "snapshot.h"
+#include "status.h"
+#include "strvec.h"
+#include "walk.h"
+
+/* A status event before it becomes an adr_event (the walk index of its commit). */
+struct hev {
+	struct lin *lin;
+	uint32_t idx;
+	enum adr_status from, to;
+};
+
+/* What a blob says, parsed once (keyed by blob id and md/rst). */
+struct blobinfo {
+	struct { git_oid oid; int rst; } key;
+	enum adr_status status;
+	const char *heading_id;	/* interned id of its first heading, or NULL */
+	UT_hash_handle hh;
+};
+
+/* A parent outside the walk (A of A..B): its snapshot, made once. */
+struct boundary {
+	git_oid oid;
+	git_oid *dir_ids;
+	struct snapshot *snap;
+};
+
+struct engine {
+	struct repo *repo;
+	struct strvec dirs;
+	struct walk walk;
+	struct strpool pool;
+	struct lineages lins;
+	struct blobinfo *blobs;
+	struct hev *events;
+	size_t events_nr, events_alloc;
+	struct boundary *bounds;
+	size_t bounds_nr, bounds_alloc;
+	git_oid *zero_dirs;	/* a folder-id vector of absent folders */
+	struct strpool tip_ids;	/* ids of the ADRs at the tip */
+};
+
+/*
+ * The id the file at path (a candidate under the folders) with this blob
+ * has, interned, or NULL when it is not an ADR; *status its status.
+ */
+int events_blob(const char **id, enum adr_status *status, struct engine *e,
+		const git_oid *blob, const char *path);
+
+/* Build node idx's snapshot and record its events and edits. */
+int events_apply(struct engine *e, uint32_t idx);
+
+/* Drop the parents' snapshots that no later commit needs. */
+void events_release(struct engine *e, uint32_t idx);
+
+void events_free(struct engine *e);
+
+#endif

@@ -1,0 +1,324 @@
+/*
+ * history: the engine's driver (see history.h).  It resolves the range,
+ * finds the ADR folders at the tip, runs the walk (walk.c) with the
+ * message scan (link.c), applies every commit in order (events.c), then
+ * turns lineages, events and references into the model (adr.h) that the
+ * renderers read.
+ */
+#include "history.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "adrid.h"
+#include "date.h"
+#include "discover.h"
+#include "error.h"
+#include "events.h"
+#include "link.h"
+#include "parse.h"
+#include "strbuf.h"
+#include "xalloc.h"
+
+int history_parse_range(struct history_opts *opts, char *range)
+{
+	char *dots;
+
+	opts->tip = NULL;
+	opts->hide = NULL;
+	if (!range)
+		return 0;
+	if (strstr(range, "..."))
+		return error_set("invalid range '%s': symmetric differences (A...B) "
+				 "are not supported", range);
+	dots = strstr(range, "..");
+	if (!dots) {
+		if (!*range)
+			return error_set("invalid range '': empty revision");
+		opts->tip = range;
+		return 0;
+	}
+	if (dots == range && !dots[2])
+		return error_set("invalid range '..': no revisions");
+	*dots = '\0';
+	opts->hide = *range ? range : "HEAD";
+	opts->tip = dots[2] ? dots + 2 : "HEAD";
+	return 0;
+}
+
+char *history_parse_id(const char *arg)
+{
+	const char *p = arg, *d;
+	int dash = 0;
+
+	if (!strncasecmp(p, "adr", 3)) {
+		p += 3;
+		if (*p == '-' || *p == '_' || *p == '#' || *p == ' ')
+			p++;
+	}
+	if (!isdigit((unsigned char)*p))
+		return NULL;
+	for (d = p; *d; d++) {
+		if (*d == '-' && !dash && isdigit((unsigned char)d[1]) && d > p)
+			dash = 1;
+		else if (!isdigit((unsigned char)*d))
+			return NULL;
+	}
+	return adrid_normalize(p, strlen(p));
+}
+
+/* The walk's per-commit hook: keep what the message mentions. */
+static int history_scan(struct walk *w, uint32_t idx, const git_commit *c,
+			void *payload)
+{
+	const char *msg = git_commit_message(c);
+
+	(void)payload;
+	w->nodes[idx].mentions = msg ? link_scan(msg) : NULL;
+	return 0;
+}
+
+/* The ids of the ADRs at the tip (for the ADR-012-2 rule). */
+static int history_tip_ids(struct engine *e, const git_tree *tree)
+{
+	struct walk_deltas d = { 0 };
+	git_oid *dirs = xcalloc(e->dirs.nr + 1, sizeof(git_oid));
+	int rc;
+
+	walk_dir_ids(dirs, &e->walk, tree);
+	rc = walk_diff(&d, &e->walk, NULL, dirs);
+	for (size_t i = 0; rc == 0 && i < d.nr; i++) {
+		const char *id;
+		enum adr_status st;
+
+		if (!discover_is_candidate(d.v[i].new_path, &e->dirs))
+			continue;
+		rc = events_blob(&id, &st, e, &d.v[i].new_blob, d.v[i].new_path);
+		if (rc == 0 && id)
+			strpool_intern(&e->tip_ids, id);
+	}
+	walk_deltas_clear(&d);
+	free(dirs);
+	return rc;
+}
+
+/* The commit record of walk node idx (subject, author, date), made once. */
+static struct adr_commit *history_commit(struct adr_db *db, struct engine *e,
+					 uint32_t idx)
+{
+	char hex[ADR_OID_HEX];
+	struct adr_commit *c;
+	git_commit *gc = NULL;
+	const git_signature *a;
+	char date[DATE_ISO_MAX];
+	struct strbuf sb = STRBUF_INIT;
+	const char *summary;
+
+	repo_oid_hex(hex, &e->walk.nodes[idx].oid);
+	if ((c = adr_db_commit(db, hex)))
+		return c;
+	c = adr_db_commit_add(db, hex);
+	if (git_commit_lookup(&gc, e->repo->git, &e->walk.nodes[idx].oid) < 0) {
+		git_error_clear();
+		c->subject = xstrdup("");
+		c->author = xstrdup("");
+		c->date = xstrdup("");
+		return c;
+	}
+	summary = git_commit_summary(gc);
+	c->subject = xstrdup(summary ? summary : "");
+	a = git_commit_author(gc);
+	strbuf_addf(&sb, "%s <%s>", a->name ? a->name : "", a->email ? a->email : "");
+	c->author = strbuf_detach(&sb, NULL);
+	c->time = (int64_t)a->when.time;
+	date_iso8601(date, c->time, a->when.offset);
+	c->date = xstrdup(date);
+	git_commit_free(gc);
+	return c;
+}
+
+static void history_shas(struct strvec *out, struct adr_db *db, struct engine *e,
+			 const struct u32vec *v)
+{
+	for (size_t i = 0; i < v->nr; i++)
+		strvec_push(out, history_commit(db, e, v->v[i])->sha);
+}
+
+/* The full document of an ADR version, parsed with its real path. */
+static void history_doc(struct adr_doc *doc, struct engine *e, const git_oid *blob,
+			const char *path)
+{
+	struct strbuf buf = STRBUF_INIT;
+
+	adr_doc_init(doc);
+	if (repo_read_blob(&buf, e->repo, blob, PARSE_MAX_BYTES) < 0) {
+		warning("%s", error_last());
+		error_clear();
+	}
+	parse_adr(doc, path, buf.buf, buf.len);
+	strbuf_release(&buf);
+}
+
+/* One model record for lineage l (its lists filled from l). */
+static struct adr *history_adr(struct adr_db *db, struct engine *e, struct lin *l,
+			       const char *id, const char *path, const git_oid *blob,
+			       int deleted)
+{
+	struct adr *a = adr_db_add(db, id, path);
+	char *doc_id;
+
+	a->deleted = deleted;
+	history_doc(&a->doc, e, blob, path);
+	/* the lineage's id wins over whatever the parser found */
+	doc_id = a->doc.id;
+	a->doc.id = xstrdup(id);
+	free(doc_id);
+	for (size_t i = 0; i < l->paths_nr; i++)
+		if (!a->paths.nr || strcmp(a->paths.v[a->paths.nr - 1], l->paths[i].path))
+			strvec_push(&a->paths, l->paths[i].path);
+	history_shas(&a->edits, db, e, &l->edits);
+	history_shas(&a->references, db, e, &l->refs);
+	for (size_t i = 0; i < l->refs.nr; i++)
+		if (!u32vec_has(&l->edits, l->refs.v[i]))
+			strvec_push(&a->implemented_by,
+				    history_commit(db, e, l->refs.v[i])->sha);
+	if (!l->adr)
+		l->adr = a;
+	return a;
+}
+
+/* Lineages and events into db. */
+static void history_fill(struct adr_db *db, struct engine *e, struct links *lk,
+			 const struct history_opts *opts)
+{
+	struct walk *w = &e->walk;
+	struct snapshot *tip = w->nr ? w->nodes[w->nr - 1].state : NULL;
+	struct snap_entry *s, *tmp;
+
+	if (tip) {
+		HASH_ITER(hh, tip->by_path, s, tmp) {
+			if (s->live)
+				history_adr(db, e, lineage_find(s->lin), s->id, s->path,
+					    &s->blob, 0);
+		}
+	}
+	for (size_t i = 0; i < e->lins.nr; i++) {
+		struct lin *l = e->lins.v[i];
+		if (l->up || l->adr || !l->last_id)
+			continue;
+		history_adr(db, e, l, l->last_id, l->last_path, &l->last_blob, 1);
+	}
+	for (size_t i = 0; i < e->events_nr; i++) {
+		const struct hev *h = &e->events[i];
+		struct lin *l = lineage_find(h->lin);
+		struct adr_commit *c;
+		struct adr_event *ev;
+		uint32_t landed;
+
+		if (!l->adr)
+			continue;
+		c = history_commit(db, e, h->idx);
+		if ((opts->since && c->time < opts->since) ||
+		    (opts->until && c->time > opts->until))
+			continue;
+		ev = adr_db_add_event(db, l->adr);
+		strcpy(ev->commit, c->sha);
+		landed = w->nodes[h->idx].landed;
+		if (landed == WALK_NONE)
+			landed = w->chain_nr - 1;
+		repo_oid_hex(ev->landed, &w->nodes[w->chain[landed]].oid);
+		ev->landed_pos = landed;
+		ev->commit_pos = h->idx;
+		ev->date = xstrdup(c->date);
+		ev->time = c->time;
+		ev->author = xstrdup(c->author);
+		ev->from = h->from;
+		ev->to = h->to;
+	}
+	for (size_t i = 0; i < lk->unknown_nr; i++)
+		adr_db_add_unknown(db, history_commit(db, e, lk->unknown[i].idx)->sha,
+				   lk->unknown[i].id);
+	adr_db_sort(db);
+	adr_db_sort_events(db);
+}
+
+static void history_engine_free(struct engine *e)
+{
+	for (uint32_t i = 0; i < e->walk.nr; i++) {
+		snapshot_unref(e->walk.nodes[i].state);
+		link_mentions_free(e->walk.nodes[i].mentions);
+	}
+	events_free(e);
+	walk_free(&e->walk);
+	lineages_free(&e->lins);
+	strpool_clear(&e->pool);
+	strpool_clear(&e->tip_ids);
+	strvec_clear(&e->dirs);
+	free(e->zero_dirs);
+}
+
+int history_load(struct adr_db **out, struct repo *repo,
+		 const struct history_opts *opts)
+{
+	struct engine e;
+	struct links lk;
+	struct adr_db *db = adr_db_new();
+	git_commit *tip = NULL, *hide = NULL;
+	git_tree *tree = NULL;
+	int rc;
+
+	*out = NULL;
+	memset(&e, 0, sizeof(e));
+	memset(&lk, 0, sizeof(lk));
+	e.repo = repo;
+	e.walk.repo = repo;
+	e.walk.dirs = &e.dirs;
+	if ((rc = repo_commit(&tip, repo, opts->tip ? opts->tip : "HEAD")) < 0)
+		goto done;
+	if (opts->hide && (rc = repo_commit(&hide, repo, opts->hide)) < 0)
+		goto done;
+	repo_oid_hex(db->head, git_commit_id(tip));
+	if (git_commit_tree(&tree, tip) < 0) {
+		rc = repo_error("cannot read the tree of '%s'", db->head);
+		goto done;
+	}
+	if ((rc = discover_dirs(&e.dirs, NULL, repo, tree, opts->cli_dirs)) < 0)
+		goto done;
+	for (size_t i = 0; i < e.dirs.nr; i++)
+		strvec_push(&db->dirs, e.dirs.v[i]);
+	e.zero_dirs = xcalloc(e.dirs.nr + 1, sizeof(git_oid));
+	if ((rc = history_tip_ids(&e, tree)) < 0)
+		goto done;
+	if ((rc = walk_load(&e.walk, repo, git_commit_id(tip),
+			    hide ? git_commit_id(hide) : NULL, &e.dirs,
+			    history_scan, &e)) < 0)
+		goto done;
+	for (uint32_t i = 0; i < e.walk.nr; i++) {
+		if ((rc = events_apply(&e, i)) < 0)
+			goto done;
+		link_resolve(&lk, &e, i);
+		events_release(&e, i);
+	}
+	lineage_finish(&e.lins);
+	link_finish(&lk, &e);
+	history_fill(db, &e, &lk, opts);
+	if (e.walk.truncated) {
+		db->truncated = 1;
+		warning("the history is shallow: commits before the clone's depth "
+			"are not walked");
+	}
+done:
+	links_free(&lk);
+	history_engine_free(&e);
+	git_tree_free(tree);
+	git_commit_free(tip);
+	git_commit_free(hide);
+	if (rc < 0) {
+		adr_db_free(db);
+		return -1;
+	}
+	*out = db;
+	return 0;
+}

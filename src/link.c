@@ -1,0 +1,153 @@
+/*
+ * link: commit-message mentions resolved to lineages (see link.h).  The
+ * text rules are mention.c's; here only "which ADR is that at this
+ * commit" is decided.
+ */
+#include "link.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "adrid.h"
+#include "mention.h"
+#include "xalloc.h"
+
+struct link_mentions {
+	struct mention_list ids;
+	struct strvec paths;
+};
+
+void *link_scan(const char *msg)
+{
+	struct link_mentions *m = xcalloc(1, sizeof(*m));
+
+	mention_scan_ids(msg, &m->ids);
+	mention_scan_paths(msg, &m->paths);
+	if (m->ids.nr || m->paths.nr)
+		return m;
+	link_mentions_free(m);
+	return NULL;
+}
+
+void link_mentions_free(void *mentions)
+{
+	struct link_mentions *m = mentions;
+
+	if (!m)
+		return;
+	mention_list_clear(&m->ids);
+	strvec_clear(&m->paths);
+	free(m);
+}
+
+/* Reference every live ADR of snap with this id; 0 when there is none. */
+static int link_id(struct snapshot *snap, const char *id, uint32_t idx)
+{
+	struct snap_entry *e, *tmp;
+	int found = 0;
+
+	if (!snap || !id)
+		return 0;
+	HASH_ITER(hh, snap->by_path, e, tmp) {
+		if (e->live && e->id == id) {
+			lineage_ref(lineage_find(e->lin), idx);
+			found = 1;
+		}
+	}
+	return found;
+}
+
+/* Reference the live ADR whose path or base name is name; 0 when none. */
+static int link_path(struct snapshot *snap, const char *name, uint32_t idx)
+{
+	struct snap_entry *e, *tmp;
+	int found = 0;
+
+	if (!snap)
+		return 0;
+	HASH_ITER(hh, snap->by_path, e, tmp) {
+		if (e->live && (!strcmp(e->path, name) ||
+				!strcmp(adrid_basename(e->path), name))) {
+			lineage_ref(lineage_find(e->lin), idx);
+			found = 1;
+		}
+	}
+	return found;
+}
+
+/* Non-zero when an ADR with this id (interned or NULL) lives in snap. */
+static int link_has_id(struct snapshot *snap, const char *id)
+{
+	struct snap_entry *e, *tmp;
+
+	if (!snap || !id)
+		return 0;
+	HASH_ITER(hh, snap->by_path, e, tmp)
+		if (e->live && e->id == id)
+			return 1;
+	return 0;
+}
+
+void link_resolve(struct links *l, struct engine *e, uint32_t idx)
+{
+	struct walk_node *n = &e->walk.nodes[idx];
+	struct link_mentions *m = n->mentions;
+	struct snapshot *snap = n->state;
+
+	if (!m)
+		return;
+	for (size_t i = 0; i < m->ids.nr; i++) {
+		const struct mention *mt = &m->ids.v[i];
+		const char *want = mt->id, *id;
+
+		/* ADR-012-2 is 12-2 only when such an ADR exists, else 12 */
+		if (mt->base && !strpool_find(&e->tip_ids, mt->id) &&
+		    !link_has_id(snap, strpool_find(&e->pool, mt->id)))
+			want = mt->base;
+		id = strpool_find(&e->pool, want);
+		if (link_id(snap, id, idx))
+			continue;
+		XGROW(l->unknown, l->unknown_alloc, l->unknown_nr + 1);
+		l->unknown[l->unknown_nr].idx = idx;
+		l->unknown[l->unknown_nr++].id = strpool_intern(&e->pool, want);
+	}
+	for (size_t i = 0; i < m->paths.nr; i++) {
+		if (link_path(snap, m->paths.v[i], idx))
+			continue;
+		XGROW(l->pending, l->pending_alloc, l->pending_nr + 1);
+		l->pending[l->pending_nr].idx = idx;
+		l->pending[l->pending_nr++].name = strpool_intern(&e->pool, m->paths.v[i]);
+	}
+	link_mentions_free(m);
+	n->mentions = NULL;
+}
+
+void link_finish(struct links *l, struct engine *e)
+{
+	for (size_t i = 0; i < l->pending_nr; i++) {
+		const char *name = l->pending[i].name;
+
+		for (size_t j = 0; j < e->lins.nr; j++) {
+			struct lin *lin = e->lins.v[j];
+			if (lin->up)
+				continue;
+			for (size_t k = 0; k < lin->paths_nr; k++) {
+				const char *p = lin->paths[k].path;
+				if (p == name || !strcmp(adrid_basename(p), name)) {
+					u32vec_push(&lin->refs, l->pending[i].idx);
+					break;
+				}
+			}
+		}
+	}
+	for (size_t j = 0; j < e->lins.nr; j++)
+		if (!e->lins.v[j]->up)
+			u32vec_sort_uniq(&e->lins.v[j]->refs);
+}
+
+void links_free(struct links *l)
+{
+	free(l->unknown);
+	free(l->pending);
+	memset(l, 0, sizeof(*l));
+}

@@ -1,0 +1,114 @@
+/*
+ * walk: the one pass over the commits (SPEC section 2, "Walk" and "Diff").
+ *
+ * walk_load() runs a libgit2 revwalk from the tip (hiding A of A..B),
+ * topological and reversed (parents first), and keeps per commit only what
+ * the history engine needs later: its parents as walk indices, the tree
+ * ids of the ADR folders (so an unchanged folder is skipped by comparing
+ * ids) and how many walked children it has (so per-commit state can be
+ * released once the last child was handled).  Commit objects are not kept.
+ * walk_diff() and walk_moves() diff two commits under the folders (or the
+ * whole tree's documents) with rename detection like `git diff -M`.
+ */
+#ifndef ADRLOG_WALK_H
+#define ADRLOG_WALK_H
+
+#include <stdint.h>
+
+#include "repo.h"
+#include "strvec.h"
+#include "uthash_config.h"
+
+#define WALK_NONE UINT32_MAX	/* a parent that is not walked */
+
+struct walk_node {
+	git_oid oid;
+	uint32_t nparents;
+	uint32_t children;	/* walked children not yet handled */
+	uint32_t *parents;	/* walk index of each parent, or WALK_NONE */
+	git_oid *parent_oids;	/* the parents' ids; zero: missing (shallow) */
+	git_oid *dir_ids;	/* tree id of each ADR folder; zero: absent */
+	void *state;		/* the engine's per-commit state (a snapshot) */
+	void *mentions;		/* the engine's scan of the message, or NULL */
+	uint32_t landed;	/* first-parent chain position that brings it */
+	UT_hash_handle hh;	/* by oid */
+};
+
+struct walk {
+	struct repo *repo;
+	git_odb *odb;
+	const struct strvec *dirs;	/* the ADR folders (borrowed) */
+	struct walk_node *nodes;	/* walk order: parents first */
+	uint32_t nr, alloc;
+	struct walk_node *by_oid;	/* uthash over nodes */
+	uint32_t *chain;	/* first-parent chain of the tip, oldest first */
+	uint32_t chain_nr;
+	int truncated;		/* a shallow boundary was met */
+};
+
+/*
+ * Called once per commit during walk_load(), in walk order, with the
+ * commit object (valid only during the call).  Non-zero stops the walk.
+ */
+typedef int (*walk_commit_fn)(struct walk *w, uint32_t idx,
+			      const git_commit *commit, void *payload);
+
+/*
+ * Walk the commits reachable from tip and not from hide (may be NULL),
+ * parents first.  Fills w (which must be zeroed), computes the
+ * first-parent chain and each commit's landed position.  Returns 0 or -1.
+ */
+int walk_load(struct walk *w, struct repo *repo, const git_oid *tip,
+	      const git_oid *hide, const struct strvec *dirs,
+	      walk_commit_fn fn, void *payload);
+void walk_free(struct walk *w);
+
+/* The walk index of oid, or WALK_NONE. */
+uint32_t walk_find(const struct walk *w, const git_oid *oid);
+
+/* Non-zero when two folder-id vectors are the same. */
+int walk_same_dirs(const struct walk *w, const git_oid *a, const git_oid *b);
+
+/* The ADR folders' tree ids of any commit (one per dir; zero: absent). */
+int walk_dir_ids(git_oid *out, struct walk *w, const git_tree *tree);
+
+enum walk_change {
+	WALK_ADDED,
+	WALK_DELETED,
+	WALK_MODIFIED,
+	WALK_RENAMED
+};
+
+struct walk_delta {
+	enum walk_change change;
+	char *old_path, *new_path;	/* full paths; NULL when absent */
+	git_oid old_blob, new_blob;
+};
+
+struct walk_deltas {
+	struct walk_delta *v;
+	size_t nr, alloc;
+};
+
+void walk_deltas_clear(struct walk_deltas *d);
+
+/*
+ * The changes of blobs under the ADR folders between two folder-id vectors
+ * (old may be NULL: everything is added), renames paired at 50%
+ * similarity.  Appends to out.  Returns 0 or -1.
+ */
+int walk_diff(struct walk_deltas *out, struct walk *w, const git_oid *old_dirs,
+	      const git_oid *new_dirs);
+
+/*
+ * Renames between the root trees of two commits among .md, .markdown and
+ * .rst files anywhere (old may be NULL).  Only renamed pairs are appended.
+ */
+int walk_moves(struct walk_deltas *out, struct walk *w, const git_oid *old_commit,
+	       const git_oid *new_commit);
+
+/* The blob at path in commit; zero oid when there is none.  Returns 0 or -1. */
+int walk_blob_at(git_oid *out, struct walk *w, const git_oid *commit,
+		 const char *path);
+
+#endif
