@@ -107,6 +107,7 @@ void link_resolve(struct links *l, struct engine *e, uint32_t idx)
 		id = strpool_find(&e->pool, want);
 		if (link_id(snap, id, idx))
 			continue;
+		/* not at this commit: settled against every lineage at the end */
 		XGROW(l->unknown, l->unknown_alloc, l->unknown_nr + 1);
 		l->unknown[l->unknown_nr].idx = idx;
 		l->unknown[l->unknown_nr++].id = strpool_intern(&e->pool, want);
@@ -124,6 +125,27 @@ void link_resolve(struct links *l, struct engine *e, uint32_t idx)
 
 void link_finish(struct links *l, struct engine *e)
 {
+	size_t kept = 0;
+
+	/*
+	 * An id no ADR had at that commit still names the ADR that has it
+	 * now (or last had it): a topic branch may cite an ADR written on
+	 * another branch.  Only an id no lineage ever ended with is unknown.
+	 */
+	for (size_t i = 0; i < l->unknown_nr; i++) {
+		int found = 0;
+
+		for (size_t j = 0; j < e->lins.nr; j++) {
+			struct lin *lin = e->lins.v[j];
+			if (!lin->up && lin->last_id == l->unknown[i].id) {
+				u32vec_push(&lin->refs, l->unknown[i].idx);
+				found = 1;
+			}
+		}
+		if (!found)
+			l->unknown[kept++] = l->unknown[i];
+	}
+	l->unknown_nr = kept;
 	for (size_t i = 0; i < l->pending_nr; i++) {
 		const char *name = l->pending[i].name;
 
