@@ -184,11 +184,10 @@ static int events_follow_outside(struct engine *e, struct lin *lin, uint32_t idx
 
 	if (!parent)
 		return 0;
-	if (!*moves_done) {
-		if ((rc = walk_moves(moves, &e->walk, parent, &n->oid)) < 0)
-			return rc;
-		*moves_done = 1;
-	}
+	walk_deltas_clear(moves);
+	if ((rc = walk_moves(moves, &e->walk, parent, &n->oid, path)) < 0)
+		return rc;
+	(void)moves_done;
 	for (size_t i = 0; i < moves->nr; i++)
 		if (!strcmp(moves->v[i].new_path, path) &&
 		    !discover_in_dirs(moves->v[i].old_path, &e->dirs)) {
@@ -236,7 +235,7 @@ static int events_follow_outside(struct engine *e, struct lin *lin, uint32_t idx
 				goto fail;
 		} else if (!git_oid_is_zero(&pid)) {
 			struct walk_deltas mv = { 0 };
-			if ((rc = walk_moves(&mv, &e->walk, &pid, &cur)) < 0) {
+			if ((rc = walk_moves(&mv, &e->walk, &pid, &cur, cur_path)) < 0) {
 				walk_deltas_clear(&mv);
 				goto fail;
 			}

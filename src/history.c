@@ -70,13 +70,11 @@ char *history_parse_id(const char *arg)
 }
 
 /* The walk's per-commit hook: keep what the message mentions. */
-static int history_scan(struct walk *w, uint32_t idx, const git_commit *c,
+static int history_scan(struct walk *w, uint32_t idx, const char *msg,
 			void *payload)
 {
-	const char *msg = git_commit_message(c);
-
 	(void)payload;
-	w->nodes[idx].mentions = msg ? link_scan(msg) : NULL;
+	w->nodes[idx].mentions = link_scan(msg);
 	return 0;
 }
 
@@ -270,6 +268,7 @@ int history_load(struct adr_db **out, struct repo *repo,
 	int rc;
 
 	*out = NULL;
+	walk_tune();
 	memset(&e, 0, sizeof(e));
 	memset(&lk, 0, sizeof(lk));
 	e.repo = repo;

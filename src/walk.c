@@ -8,28 +8,28 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "discover.h"
 #include "error.h"
+#include "strbuf.h"
 #include "xalloc.h"
 
 static const git_oid walk_zero_oid;
 
 void walk_free(struct walk *w)
 {
-	HASH_CLEAR(hh, w->by_oid);
+	struct walk_memo *m, *tmp;
+
+	HASH_ITER(hh, w->memo, m, tmp) {
+		HASH_DEL(w->memo, m);
+		free(m);
+	}
+	free(w->tab);
 	for (uint32_t i = 0; i < w->nr; i++)
 		free(w->nodes[i].parent_oids);	/* the start of the node's block */
 	free(w->nodes);
 	free(w->chain);
 	git_odb_free(w->odb);
 	memset(w, 0, sizeof(*w));
-}
-
-uint32_t walk_find(const struct walk *w, const git_oid *oid)
-{
-	struct walk_node *n = NULL;
-
-	HASH_FIND(hh, w->by_oid, oid, sizeof(*oid), n);
-	return n ? (uint32_t)(n - w->nodes) : WALK_NONE;
 }
 
 int walk_same_dirs(const struct walk *w, const git_oid *a, const git_oid *b)
@@ -59,89 +59,347 @@ int walk_dir_ids(git_oid *out, struct walk *w, const git_tree *tree)
 	return 0;
 }
 
-/* The revwalk itself: every oid, parents first, into a flat array. */
-static int walk_collect(git_oid **out, uint32_t *nr, struct walk *w,
-			const git_oid *tip, const git_oid *hide)
+/* Open-addressing table from oid to node index (nodes may move while growing). */
+static uint32_t walk_hash(const git_oid *oid)
+{
+	uint32_t h;
+
+	memcpy(&h, oid->id, sizeof(h));
+	return h;
+}
+
+static void walk_table_put(struct walk *w, uint32_t idx)
+{
+	size_t mask = w->tab_cap - 1, i = walk_hash(&w->nodes[idx].oid) & mask;
+
+	while (w->tab[i] != WALK_NONE)
+		i = (i + 1) & mask;
+	w->tab[i] = idx;
+}
+
+static void walk_table_grow(struct walk *w)
+{
+	free(w->tab);
+	w->tab_cap = w->tab_cap ? w->tab_cap * 2 : 1024;
+	while (w->tab_cap < (size_t)w->nr * 2)
+		w->tab_cap *= 2;
+	w->tab = xmalloc(w->tab_cap * sizeof(*w->tab));
+	memset(w->tab, 0xff, w->tab_cap * sizeof(*w->tab));
+	for (uint32_t i = 0; i < w->nr; i++)
+		walk_table_put(w, i);
+}
+
+uint32_t walk_find(const struct walk *w, const git_oid *oid)
+{
+	size_t mask, i;
+
+	if (!w->tab_cap)
+		return WALK_NONE;
+	mask = w->tab_cap - 1;
+	for (i = walk_hash(oid) & mask; w->tab[i] != WALK_NONE; i = (i + 1) & mask)
+		if (git_oid_equal(&w->nodes[w->tab[i]].oid, oid))
+			return w->tab[i];
+	return WALK_NONE;
+}
+
+/* A new node for oid (not yet read); returns its index. */
+static uint32_t walk_add(struct walk *w, const git_oid *oid)
+{
+	uint32_t idx;
+
+	XGROW(w->nodes, w->alloc, (size_t)w->nr + 1);
+	idx = w->nr++;
+	memset(&w->nodes[idx], 0, sizeof(w->nodes[idx]));
+	git_oid_cpy(&w->nodes[idx].oid, oid);
+	if ((size_t)w->nr * 2 > w->tab_cap)
+		walk_table_grow(w);	/* puts every node, idx too */
+	else
+		walk_table_put(w, idx);
+	return idx;
+}
+
+/* The entry called name (len bytes) in a raw tree object: its id, if a tree. */
+static int walk_raw_tree_find(git_oid *out, const char *buf, size_t len,
+			      const char *name, size_t nlen)
+{
+	const char *p = buf, *end = buf + len;
+
+	while (p < end) {
+		const char *sp = memchr(p, ' ', (size_t)(end - p)), *nul;
+		if (!sp)
+			break;
+		nul = memchr(sp + 1, '\0', (size_t)(end - sp - 1));
+		if (!nul || nul + 21 > end)
+			break;
+		if ((size_t)(nul - sp - 1) == nlen && !memcmp(sp + 1, name, nlen)) {
+			if (sp - p != 5 || memcmp(p, "40000", 5))
+				return 0;	/* a file, not a folder */
+			git_oid_fromraw(out, (const unsigned char *)nul + 1);
+			return 1;
+		}
+		p = nul + 21;
+	}
+	return 0;
+}
+
+/* The id of the entry name (a folder) in tree id, through the memo for subtrees. */
+static int walk_subtree(git_oid *out, struct walk *w, const git_oid *tree,
+			const char *name, size_t nlen, int memo)
+{
+	struct walk_memo key, *m = NULL;
+	git_odb_object *obj = NULL;
+	int found;
+
+	memset(&key, 0, sizeof(key));
+	if (memo) {
+		git_oid_cpy(&key.key.tree, tree);
+		memcpy(key.key.name, name, nlen < sizeof(key.key.name) ? nlen : sizeof(key.key.name) - 1);
+		HASH_FIND(hh, w->memo, &key.key, sizeof(key.key), m);
+		if (m) {
+			*out = m->child;
+			return 0;
+		}
+	}
+	memset(out, 0, sizeof(*out));
+	if (git_odb_read(&obj, w->odb, tree) < 0) {
+		char hex[GIT_OID_HEXSZ + 1];
+		repo_oid_hex(hex, tree);
+		return repo_error("cannot read tree %s", hex);
+	}
+	found = walk_raw_tree_find(out, git_odb_object_data(obj),
+				   git_odb_object_size(obj), name, nlen);
+	git_odb_object_free(obj);
+	if (!found)
+		memset(out, 0, sizeof(*out));
+	if (memo && nlen < sizeof(key.key.name)) {
+		m = xmalloc(sizeof(*m));
+		*m = key;
+		m->child = *out;
+		HASH_ADD(hh, w->memo, key, sizeof(m->key), m);
+	}
+	return 0;
+}
+
+/* The folders' ids below root tree id (each path component in turn). */
+static int walk_raw_dir_ids(git_oid *out, struct walk *w, const git_oid *root)
+{
+	for (size_t i = 0; i < w->dirs->nr; i++) {
+		const char *p = w->dirs->v[i];
+		git_oid cur = *root;
+		int level = 0, rc;
+
+		while (*p && !git_oid_is_zero(&cur)) {
+			const char *slash = strchr(p, '/');
+			size_t n = slash ? (size_t)(slash - p) : strlen(p);
+
+			git_oid parent = cur;
+
+			/* root trees differ in every commit; deeper ones repeat */
+			if ((rc = walk_subtree(&cur, w, &parent, p, n, level > 0)) < 0)
+				return rc;
+			p += n + (slash ? 1 : 0);
+			level++;
+		}
+		out[i] = cur;
+	}
+	return 0;
+}
+
+static int walk_hex_oid(git_oid *out, const char *p, const char *end)
+{
+	return end - p < GIT_OID_HEXSZ || git_oid_fromstrn(out, p, GIT_OID_HEXSZ) < 0 ? -1 : 0;
+}
+
+/*
+ * Read commit node idx from the object database and parse what the walk
+ * needs (tree, parents, message) straight from the raw object: one read,
+ * a few allocations.  Parents are added as nodes when push is set.
+ * Returns 0, 1 when the object is missing (a shallow boundary), or -1.
+ */
+static int walk_read(struct walk *w, uint32_t idx, int push, walk_commit_fn fn,
+		     void *payload)
+{
+	git_odb_object *obj = NULL;
+	const char *buf, *p, *end, *msg;
+	git_oid tree, parents[64];
+	git_oid *more = NULL;
+	size_t np = 0, more_alloc = 0, ndirs = w->dirs->nr;
+	char hex[GIT_OID_HEXSZ + 1];
+	struct walk_node *n;
+	char *block;
+	int rc;
+
+	rc = git_odb_read(&obj, w->odb, &w->nodes[idx].oid);
+	if (rc == GIT_ENOTFOUND) {
+		git_error_clear();
+		return 1;
+	}
+	if (rc < 0 || git_odb_object_type(obj) != GIT_OBJECT_COMMIT) {
+		git_odb_object_free(obj);
+		repo_oid_hex(hex, &w->nodes[idx].oid);
+		return repo_error("cannot read commit %s", hex);
+	}
+	buf = git_odb_object_data(obj);
+	end = buf + git_odb_object_size(obj);
+	if (end - buf < 5 || memcmp(buf, "tree ", 5) || walk_hex_oid(&tree, buf + 5, end) < 0)
+		goto bad;
+	p = buf + 5 + GIT_OID_HEXSZ + 1;
+	while (p + 7 < end && !memcmp(p, "parent ", 7)) {
+		git_oid poid;
+		if (walk_hex_oid(&poid, p + 7, end) < 0)
+			goto bad;
+		if (np < 64) {
+			parents[np] = poid;
+		} else {
+			XGROW(more, more_alloc, np - 63);
+			more[np - 64] = poid;
+		}
+		np++;
+		p += 7 + GIT_OID_HEXSZ + 1;
+	}
+	msg = NULL;
+	for (const char *q = p; q < end; q++) {
+		if (*q == '\n' && (q == p || q[-1] == '\n')) {
+			msg = q + 1;
+			break;
+		}
+	}
+	n = &w->nodes[idx];
+	n->nparents = (uint32_t)np;
+	block = xcalloc(1, np * (sizeof(uint32_t) + sizeof(git_oid)) +
+			(ndirs + 1) * sizeof(git_oid));
+	n->parent_oids = (git_oid *)block;
+	n->dir_ids = n->parent_oids + np;
+	n->parents = (uint32_t *)(n->dir_ids + ndirs + 1);
+	for (size_t i = 0; i < np; i++) {
+		n->parent_oids[i] = i < 64 ? parents[i] : more[i - 64];
+		n->parents[i] = WALK_NONE;
+	}
+	free(more);
+	more = NULL;
+	if ((rc = walk_raw_dir_ids(n->dir_ids, w, &tree)) < 0)
+		goto fail;
+	if (fn && msg) {
+		char *m = xstrndup(msg, (size_t)(end - msg));
+		rc = fn(w, idx, m, payload);
+		free(m);
+		if (rc)
+			goto fail;
+	}
+	git_odb_object_free(obj);
+	for (size_t i = 0; push && i < np; i++) {
+		git_oid poid = w->nodes[idx].parent_oids[i];
+		if (walk_find(w, &poid) == WALK_NONE)
+			walk_add(w, &poid);
+	}
+	return 0;
+bad:
+	repo_oid_hex(hex, &w->nodes[idx].oid);
+	rc = error_set("cannot parse commit %s", hex);
+fail:
+	free(more);
+	git_odb_object_free(obj);
+	return rc < 0 ? rc : -1;
+}
+
+void walk_tune(void)
+{
+	/*
+	 * Every object is read once and its id is the key it was found by:
+	 * neither the object cache nor re-hashing each object pays here.
+	 */
+	git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 0);
+	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+	/* pack windows: small ones, few mapped, so pages read once are let go */
+	git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, (size_t)(4 << 20));
+	git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, (size_t)(16 << 20));
+}
+
+/* A's side of A..B: the commits reachable from B and not A, by libgit2. */
+static int walk_collect_range(struct walk *w, const git_oid *tip, const git_oid *hide)
 {
 	git_revwalk *rw = NULL;
 	git_oid oid;
-	size_t alloc = 0;
 	int rc;
 
-	*out = NULL;
-	*nr = 0;
 	if (git_revwalk_new(&rw, w->repo->git) < 0)
 		return repo_error("cannot start the walk");
-	git_revwalk_sorting(rw, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE);
-	if (git_revwalk_push(rw, tip) < 0 || (hide && git_revwalk_hide(rw, hide) < 0)) {
+	git_revwalk_sorting(rw, GIT_SORT_NONE);
+	if (git_revwalk_push(rw, tip) < 0 || git_revwalk_hide(rw, hide) < 0) {
 		git_revwalk_free(rw);
 		return repo_error("cannot start the walk");
 	}
-	while (!(rc = git_revwalk_next(&oid, rw))) {
-		XGROW(*out, alloc, (size_t)*nr + 1);
-		(*out)[(*nr)++] = oid;
-	}
+	while (!(rc = git_revwalk_next(&oid, rw)))
+		if (walk_find(w, &oid) == WALK_NONE)
+			walk_add(w, &oid);
 	git_revwalk_free(rw);
 	if (rc != GIT_ITEROVER)
 		return repo_error("cannot walk the history");
 	return 0;
 }
 
-/* Parents, folder ids and the caller's per-commit hook for node idx. */
-static int walk_node_load(struct walk *w, uint32_t idx, walk_commit_fn fn,
-			  void *payload)
+/*
+ * Order the nodes parents first (a depth-first post-order from the tip,
+ * first parents first, as `git log --topo-order --reverse` would place a
+ * topic branch after the mainline it forked from), renumber them, and
+ * count each node's walked children.
+ */
+static void walk_sort(struct walk *w)
 {
-	struct walk_node *n = &w->nodes[idx];
-	git_commit *c = NULL;
-	git_tree *tree = NULL;
-	char hex[GIT_OID_HEXSZ + 1];
-	size_t ndirs = w->dirs->nr;
-	char *block;
-	int rc;
+	uint32_t *order = xmalloc(sizeof(*order) * (w->nr + 1));
+	uint32_t *stack = xmalloc(sizeof(*stack) * (w->nr + 1));
+	uint32_t *next = xcalloc(w->nr + 1, sizeof(*next));	/* next parent to visit */
+	uint32_t *newidx = xmalloc(sizeof(*newidx) * (w->nr + 1));
+	unsigned char *state = xcalloc(w->nr + 1, 1);	/* 0 new, 1 open, 2 done */
+	struct walk_node *nodes;
+	uint32_t nord = 0, sp = 0;
 
-	if (git_commit_lookup(&c, w->repo->git, &n->oid) < 0) {
-		repo_oid_hex(hex, &n->oid);
-		return repo_error("cannot read commit %s", hex);
-	}
-	n->nparents = git_commit_parentcount(c);
-	block = xcalloc(1, n->nparents * (sizeof(uint32_t) + sizeof(git_oid)) +
-			ndirs * sizeof(git_oid) + sizeof(git_oid));
-	/* oids first, so every member stays aligned */
-	n->parent_oids = (git_oid *)block;
-	n->dir_ids = n->parent_oids + n->nparents;
-	n->parents = (uint32_t *)(n->dir_ids + ndirs + 1);
-	/* parents points into the block: keep the block's start for free() */
-	for (uint32_t i = 0; i < n->nparents; i++) {
-		const git_oid *p = git_commit_parent_id(c, i);
-		uint32_t pi;
+	for (uint32_t root = 0; root < w->nr; root++) {
+		if (state[root] || w->nodes[root].dead)
+			continue;
+		stack[sp++] = root;
+		state[root] = 1;
+		while (sp) {
+			uint32_t top = stack[sp - 1];
+			struct walk_node *n = &w->nodes[top];
 
-		git_oid_cpy(&n->parent_oids[i], p);
-		pi = walk_find(w, p);
-		n->parents[i] = pi;
-		if (pi != WALK_NONE)
-			w->nodes[pi].children++;
-		else if (!git_odb_exists(w->odb, p)) {
-			/* a shallow boundary: the parent is not there at all */
-			w->truncated = 1;
-			memset(&n->parent_oids[i], 0, sizeof(git_oid));
+			if (next[top] < n->nparents) {
+				uint32_t p = n->parents[next[top]++];
+				if (p != WALK_NONE && !state[p]) {
+					state[p] = 1;
+					stack[sp++] = p;
+				}
+				continue;
+			}
+			state[top] = 2;
+			order[nord++] = top;
+			sp--;
 		}
 	}
-	if (git_commit_tree(&tree, c) < 0) {
-		git_commit_free(c);
-		repo_oid_hex(hex, &n->oid);
-		free(block);
-		n->parent_oids = NULL;
-		n->parents = NULL;
-		n->dir_ids = NULL;
-		return repo_error("cannot read the tree of %s", hex);
+	for (uint32_t i = 0; i < nord; i++)
+		newidx[order[i]] = i;
+	nodes = xmalloc(sizeof(*nodes) * (w->nr ? w->nr : 1));
+	for (uint32_t i = 0; i < nord; i++) {
+		nodes[i] = w->nodes[order[i]];
+		for (uint32_t j = 0; j < nodes[i].nparents; j++)
+			if (nodes[i].parents[j] != WALK_NONE) {
+				nodes[i].parents[j] = newidx[nodes[i].parents[j]];
+				nodes[nodes[i].parents[j]].children++;
+			}
 	}
-	walk_dir_ids(n->dir_ids, w, tree);
-	git_tree_free(tree);
-	rc = fn ? fn(w, idx, c, payload) : 0;
-	git_commit_free(c);
-	return rc;
+	free(w->nodes);
+	w->nodes = nodes;
+	w->nr = w->alloc = nord;
+	free(w->tab);
+	w->tab = NULL;
+	w->tab_cap = 0;
+	walk_table_grow(w);
+	free(order);
+	free(stack);
+	free(next);
+	free(newidx);
+	free(state);
 }
-
 /* The tip's first-parent chain, oldest first, and landed for every node. */
 static void walk_landed(struct walk *w)
 {
@@ -178,26 +436,42 @@ int walk_load(struct walk *w, struct repo *repo, const git_oid *tip,
 	      const git_oid *hide, const struct strvec *dirs,
 	      walk_commit_fn fn, void *payload)
 {
-	git_oid *oids = NULL;
-	uint32_t nr = 0;
+	uint32_t i;
 	int rc;
 
 	w->repo = repo;
 	w->dirs = dirs;
 	if (git_repository_odb(&w->odb, repo->git) < 0)
 		return repo_error("cannot open the object database");
-	if ((rc = walk_collect(&oids, &nr, w, tip, hide)) < 0)
+	/* the tip first: it stays at index 0 until walk_sort() */
+	walk_add(w, tip);
+	if (hide && (rc = walk_collect_range(w, tip, hide)) < 0)
 		return rc;
-	w->nodes = xcalloc(nr ? nr : 1, sizeof(*w->nodes));
-	w->nr = w->alloc = nr;
-	for (uint32_t i = 0; i < nr; i++) {
-		w->nodes[i].oid = oids[i];
-		HASH_ADD(hh, w->by_oid, oid, sizeof(git_oid), &w->nodes[i]);
+	/* without a range, reading a commit discovers its parents */
+	for (i = 0; i < w->nr; i++) {
+		if ((rc = walk_read(w, i, !hide, fn, payload)) < 0)
+			return rc;
+		if (rc == 1) {	/* missing: the history is shallow here */
+			w->truncated = 1;
+			w->nodes[i].dead = 1;
+		}
 	}
-	free(oids);
-	for (uint32_t i = 0; i < nr; i++)
-		if ((rc = walk_node_load(w, i, fn, payload)) != 0)
-			return rc < 0 ? rc : 0;
+	/* parents as indices; missing ones (shallow) are zeroed */
+	for (i = 0; i < w->nr; i++) {
+		struct walk_node *n = &w->nodes[i];
+		for (uint32_t j = 0; j < n->nparents; j++) {
+			uint32_t p = walk_find(w, &n->parent_oids[j]);
+			if (p != WALK_NONE && w->nodes[p].dead) {
+				memset(&n->parent_oids[j], 0, sizeof(git_oid));
+				p = WALK_NONE;
+			} else if (p == WALK_NONE && !git_odb_exists(w->odb, &n->parent_oids[j])) {
+				memset(&n->parent_oids[j], 0, sizeof(git_oid));
+				w->truncated = 1;
+			}
+			n->parents[j] = p;
+		}
+	}
+	walk_sort(w);	/* also leaves the missing commits out */
 	walk_landed(w);
 	return 0;
 }
@@ -352,21 +626,174 @@ static int walk_commit_tree(git_tree **out, struct walk *w, const git_oid *commi
 	return 0;
 }
 
-int walk_moves(struct walk_deltas *out, struct walk *w, const git_oid *old_commit,
-	       const git_oid *new_commit)
+/* One entry of a raw tree object. */
+struct walk_entry {
+	const char *name;
+	size_t len;
+	int is_tree;
+	git_oid oid;
+};
+
+/* Parse a raw tree into entries (pointing into buf). */
+static void walk_parse_tree(struct walk_entry **out, size_t *nr, size_t *alloc,
+			    const char *buf, size_t len)
 {
-	static char md[] = "*.md", markdown[] = "*.markdown", rst[] = "*.rst";
-	char *exts[] = { md, markdown, rst };
+	const char *p = buf, *end = buf + len;
+
+	*nr = 0;
+	while (p < end) {
+		const char *sp = memchr(p, ' ', (size_t)(end - p)), *nul;
+		struct walk_entry *e;
+
+		if (!sp)
+			break;
+		nul = memchr(sp + 1, '\0', (size_t)(end - sp - 1));
+		if (!nul || nul + 21 > end)
+			break;
+		XGROW(*out, *alloc, *nr + 1);
+		e = &(*out)[(*nr)++];
+		e->name = sp + 1;
+		e->len = (size_t)(nul - sp - 1);
+		e->is_tree = sp - p == 5 && !memcmp(p, "40000", 5);
+		git_oid_fromraw(&e->oid, (const unsigned char *)nul + 1);
+		p = nul + 21;
+	}
+}
+
+/* git's tree order: names compared as if a folder's ended in '/'. */
+static int walk_entry_cmp(const struct walk_entry *a, const struct walk_entry *b)
+{
+	size_t n = a->len < b->len ? a->len : b->len;
+	int c = memcmp(a->name, b->name, n);
+	unsigned char ca, cb;
+
+	if (c)
+		return c;
+	ca = a->len > n ? (unsigned char)a->name[n] : a->is_tree ? '/' : 0;
+	cb = b->len > n ? (unsigned char)b->name[n] : b->is_tree ? '/' : 0;
+	return ca - cb;
+}
+
+static int walk_is_doc(const char *name, size_t len)
+{
+	return (len > 3 && !memcmp(name + len - 3, ".md", 3)) ||
+	       (len > 9 && !memcmp(name + len - 9, ".markdown", 9)) ||
+	       (len > 4 && !memcmp(name + len - 4, ".rst", 4));
+}
+
+static int walk_read_tree(git_odb_object **obj, struct walk *w, const git_oid *id)
+{
+	char hex[GIT_OID_HEXSZ + 1];
+
+	*obj = NULL;
+	if (!id || git_oid_is_zero(id))
+		return 0;
+	if (git_odb_read(obj, w->odb, id) < 0) {
+		repo_oid_hex(hex, id);
+		return repo_error("cannot read tree %s", hex);
+	}
+	return 0;
+}
+
+/*
+ * The documents (.md, .markdown, .rst) outside the ADR folders that are in
+ * tree a and not in tree b (either may be NULL), by a merge of the two
+ * trees that skips identical subtrees: a move needs a deleted source.
+ */
+static int walk_deleted_docs(struct strvec *out, struct walk *w, const git_oid *a,
+			     const git_oid *b, struct strbuf *prefix)
+{
+	git_odb_object *oa = NULL, *ob = NULL;
+	struct walk_entry *ea = NULL, *eb = NULL;
+	size_t na = 0, nb = 0, aa = 0, ab = 0, i = 0, j = 0, plen = prefix->len;
+	int rc;
+
+	if ((rc = walk_read_tree(&oa, w, a)) < 0 || (rc = walk_read_tree(&ob, w, b)) < 0)
+		goto done;
+	if (oa)
+		walk_parse_tree(&ea, &na, &aa, git_odb_object_data(oa), git_odb_object_size(oa));
+	if (ob)
+		walk_parse_tree(&eb, &nb, &ab, git_odb_object_data(ob), git_odb_object_size(ob));
+	while (i < na) {
+		int c = j < nb ? walk_entry_cmp(&ea[i], &eb[j]) : -1;
+		const struct walk_entry *x = &ea[i];
+
+		if (c > 0) {
+			j++;
+			continue;
+		}
+		if (c == 0 && git_oid_equal(&x->oid, &eb[j].oid)) {
+			i++, j++;
+			continue;
+		}
+		strbuf_add(prefix, x->name, x->len);
+		if (x->is_tree) {
+			strbuf_addch(prefix, '/');
+			rc = walk_deleted_docs(out, w, &x->oid, c == 0 ? &eb[j].oid : NULL,
+					       prefix);
+		} else if (c < 0 && walk_is_doc(x->name, x->len) &&
+			   !discover_in_dirs(prefix->buf, w->dirs)) {
+			strvec_push(out, prefix->buf);
+		}
+		strbuf_setlen(prefix, plen);
+		if (rc < 0)
+			goto done;
+		i++;
+		if (c == 0)
+			j++;
+	}
+done:
+	free(ea);
+	free(eb);
+	git_odb_object_free(oa);
+	git_odb_object_free(ob);
+	return rc;
+}
+
+/* The root tree id of a commit. */
+static int walk_root_tree(git_oid *out, struct walk *w, const git_oid *commit)
+{
+	git_odb_object *obj = NULL;
+	char hex[GIT_OID_HEXSZ + 1];
+	const char *buf;
+	int rc = 0;
+
+	if (git_odb_read(&obj, w->odb, commit) < 0) {
+		repo_oid_hex(hex, commit);
+		return repo_error("cannot read commit %s", hex);
+	}
+	buf = git_odb_object_data(obj);
+	if (git_odb_object_size(obj) < 45 || memcmp(buf, "tree ", 5) ||
+	    walk_hex_oid(out, buf + 5, buf + git_odb_object_size(obj)) < 0) {
+		repo_oid_hex(hex, commit);
+		rc = error_set("cannot parse commit %s", hex);
+	}
+	git_odb_object_free(obj);
+	return rc;
+}
+
+int walk_moves(struct walk_deltas *out, struct walk *w, const git_oid *old_commit,
+	       const git_oid *new_commit, const char *target)
+{
+	struct strvec paths = STRVEC_INIT;
+	struct strbuf prefix = STRBUF_INIT;
 	git_diff_options opts;
+	git_oid ta, tb;
 	git_tree *a = NULL, *b = NULL;
 	git_diff *diff = NULL;
 	int rc;
 
+	if ((rc = walk_root_tree(&ta, w, old_commit)) < 0 ||
+	    (rc = walk_root_tree(&tb, w, new_commit)) < 0 ||
+	    (rc = walk_deleted_docs(&paths, w, &ta, &tb, &prefix)) < 0 || !paths.nr)
+		goto done;
+	/* rename detection among the deleted documents and the target only */
+	strvec_push(&paths, target);
 	git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
-	opts.pathspec.strings = exts;
-	opts.pathspec.count = 3;
-	if ((rc = walk_commit_tree(&a, w, old_commit)) < 0 ||
-	    (rc = walk_commit_tree(&b, w, new_commit)) < 0 ||
+	opts.flags |= GIT_DIFF_DISABLE_PATHSPEC_MATCH;
+	opts.pathspec.strings = paths.v;
+	opts.pathspec.count = paths.nr;
+	if ((rc = walk_tree(&a, w, &ta)) < 0 || (rc = walk_tree(&b, w, &tb)) < 0 ||
 	    (rc = walk_diff_trees(&diff, w, a, b, &opts)) < 0)
 		goto done;
 	walk_take_deltas(out, diff, "", 1);
@@ -374,6 +801,8 @@ done:
 	git_diff_free(diff);
 	git_tree_free(a);
 	git_tree_free(b);
+	strvec_clear(&paths);
+	strbuf_release(&prefix);
 	return rc;
 }
 

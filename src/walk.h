@@ -1,8 +1,9 @@
 /*
  * walk: the one pass over the commits (SPEC section 2, "Walk" and "Diff").
  *
- * walk_load() runs a libgit2 revwalk from the tip (hiding A of A..B),
- * topological and reversed (parents first), and keeps per commit only what
+ * walk_load() reads every commit reachable from the tip (for A..B, those a
+ * libgit2 revwalk gives) once, straight from the object database, sorts
+ * them topologically (parents first), and keeps per commit only what
  * the history engine needs later: its parents as walk indices, the tree
  * ids of the ADR folders (so an unchanged folder is skipped by comparing
  * ids) and how many walked children it has (so per-commit state can be
@@ -31,7 +32,17 @@ struct walk_node {
 	void *state;		/* the engine's per-commit state (a snapshot) */
 	void *mentions;		/* the engine's scan of the message, or NULL */
 	uint32_t landed;	/* first-parent chain position that brings it */
-	UT_hash_handle hh;	/* by oid */
+	int dead;		/* listed as a parent but missing (shallow) */
+};
+
+/* Memo of subfolder look-ups: (tree, name) -> child tree id (zero: none). */
+struct walk_memo {
+	struct {
+		git_oid tree;
+		char name[64];
+	} key;
+	git_oid child;
+	UT_hash_handle hh;
 };
 
 struct walk {
@@ -39,19 +50,30 @@ struct walk {
 	git_odb *odb;
 	const struct strvec *dirs;	/* the ADR folders (borrowed) */
 	struct walk_node *nodes;	/* walk order: parents first */
-	uint32_t nr, alloc;
-	struct walk_node *by_oid;	/* uthash over nodes */
+	uint32_t nr;
+	size_t alloc;
+	uint32_t *tab;		/* open addressing: oid -> node index */
+	size_t tab_cap;
+	struct walk_memo *memo;
 	uint32_t *chain;	/* first-parent chain of the tip, oldest first */
 	uint32_t chain_nr;
 	int truncated;		/* a shallow boundary was met */
 };
 
 /*
- * Called once per commit during walk_load(), in walk order, with the
- * commit object (valid only during the call).  Non-zero stops the walk.
+ * Called once per commit during walk_load() (in no particular order;
+ * indices change in the final sort, so the hook stores what it finds in
+ * w->nodes[idx].mentions), with the commit's message.  Non-zero stops
+ * the walk.
  */
-typedef int (*walk_commit_fn)(struct walk *w, uint32_t idx,
-			      const git_commit *commit, void *payload);
+typedef int (*walk_commit_fn)(struct walk *w, uint32_t idx, const char *msg,
+			      void *payload);
+
+/*
+ * Tune libgit2 for one pass over every commit (no object cache, small
+ * pack windows); call before the repository reads its first object.
+ */
+void walk_tune(void);
 
 /*
  * Walk the commits reachable from tip and not from hide (may be NULL),
@@ -101,11 +123,12 @@ int walk_diff(struct walk_deltas *out, struct walk *w, const git_oid *old_dirs,
 	      const git_oid *new_dirs);
 
 /*
- * Renames between the root trees of two commits among .md, .markdown and
- * .rst files anywhere (old may be NULL).  Only renamed pairs are appended.
+ * Renames onto target between two commits' trees, the sources being the
+ * .md, .markdown and .rst files outside the ADR folders that the second
+ * commit deleted.  Only renamed pairs are appended.
  */
 int walk_moves(struct walk_deltas *out, struct walk *w, const git_oid *old_commit,
-	       const git_oid *new_commit);
+	       const git_oid *new_commit, const char *target);
 
 /* The blob at path in commit; zero oid when there is none.  Returns 0 or -1. */
 int walk_blob_at(git_oid *out, struct walk *w, const git_oid *commit,
