@@ -193,7 +193,7 @@ static void render_text_ids(const struct render_ctx *ctx, const char *label,
 {
 	if (!ids->nr)
 		return;
-	fprintf(ctx->out, "%-14s", label);
+	fprintf(ctx->out, "%-16s", label);
 	for (size_t i = 0; i < ids->nr; i++) {
 		if (i)
 			fputs(", ", ctx->out);
@@ -245,7 +245,7 @@ static void render_text_chain(const struct render_ctx *ctx, const struct adr *a)
 	}
 	if (!nb && !nf)
 		return;
-	fprintf(ctx->out, "%-14s", "Chain:");
+	fprintf(ctx->out, "%-16s", "Chain:");
 	while (nb)
 		fprintf(ctx->out, "%s -> ", back[--nb]->id);
 	fprintf(ctx->out, "[%s]", a->id);
@@ -262,7 +262,7 @@ static int render_text_show(const struct render_ctx *ctx)
 	fprintf(out, "ADR %s: ", a->id);
 	render_text_cell(out, a->doc.title, 0, 1);
 	fputc('\n', out);
-	fprintf(out, "%-14s", "Status:");
+	fprintf(out, "%-16s", "Status:");
 	if (ctx->color)
 		fputs(term_status_color(a->doc.status), out);
 	fputs(a->deleted ? "deleted" : render_text_status(a), out);
@@ -275,12 +275,12 @@ static int render_text_show(const struct render_ctx *ctx)
 	}
 	fputc('\n', out);
 	if (a->doc.date)
-		fprintf(out, "%-14s%s\n", "Date:", a->doc.date);
-	fprintf(out, "%-14s", "Path:");
+		fprintf(out, "%-16s%s\n", "Date:", a->doc.date);
+	fprintf(out, "%-16s", "Path:");
 	render_text_cell(out, a->path, 0, 1);
 	fputc('\n', out);
 	for (size_t i = 0; a->paths.nr > 1 && i + 1 < a->paths.nr; i++) {
-		fprintf(out, "%-14s", i ? "" : "Earlier paths:");
+		fprintf(out, "%-16s", i ? "" : "Earlier paths:");
 		render_text_cell(out, a->paths.v[i], 0, 1);
 		fputc('\n', out);
 	}
