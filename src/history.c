@@ -70,11 +70,23 @@ char *history_parse_id(const char *arg)
 }
 
 /* The walk's per-commit hook: keep what the message mentions. */
-static int history_scan(struct walk *w, uint32_t idx, const char *msg,
-			void *payload)
+static int history_scan(struct walk *w, uint32_t idx, const char *raw, size_t len,
+			const char *msg, void *payload)
 {
-	(void)payload;
+	struct adr_db *db = payload;
+	char hex[ADR_OID_HEX];
+	struct adr_commit *c;
+
 	w->nodes[idx].mentions = link_scan(msg);
+	if (!w->nodes[idx].mentions)
+		return 0;
+	/* a commit that mentions ADRs is likely listed: keep what output needs */
+	repo_oid_hex(hex, &w->nodes[idx].oid);
+	c = adr_db_commit_add(db, hex);
+	if (!c->author && walk_commit_info(c, raw, len) < 0) {
+		HASH_DEL(db->commits, c);
+		free(c);
+	}
 	return 0;
 }
 
@@ -292,7 +304,7 @@ int history_load(struct adr_db **out, struct repo *repo,
 		goto done;
 	if ((rc = walk_load(&e.walk, repo, git_commit_id(tip),
 			    hide ? git_commit_id(hide) : NULL, &e.dirs,
-			    history_scan, &e)) < 0)
+			    history_scan, db)) < 0)
 		goto done;
 	for (uint32_t i = 0; i < e.walk.nr; i++) {
 		if ((rc = events_apply(&e, i)) < 0)

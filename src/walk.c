@@ -5,9 +5,11 @@
  */
 #include "walk.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "discover.h"
 #include "error.h"
 #include "strbuf.h"
@@ -281,7 +283,7 @@ static int walk_read(struct walk *w, uint32_t idx, int push, walk_commit_fn fn,
 		goto fail;
 	if (fn && msg) {
 		char *m = xstrndup(msg, (size_t)(end - msg));
-		rc = fn(w, idx, m, payload);
+		rc = fn(w, idx, buf, (size_t)(end - buf), m, payload);
 		free(m);
 		if (rc)
 			goto fail;
@@ -313,6 +315,53 @@ void walk_tune(void)
 	/* pack windows: small ones, few mapped, so pages read once are let go */
 	git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, (size_t)(4 << 20));
 	git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, (size_t)(16 << 20));
+}
+
+int walk_commit_info(struct adr_commit *c, const char *raw, size_t len)
+{
+	const char *end = raw + len, *p = raw, *line = NULL, *le, *sp, *msg = NULL;
+	char date[DATE_ISO_MAX];
+	struct strbuf sb = STRBUF_INIT;
+	long long t;
+	int off, tz;
+
+	while (p < end && *p != '\n') {	/* the header, up to a blank line */
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		if (!nl)
+			return -1;
+		if (!line && (size_t)(nl - p) > 7 && !memcmp(p, "author ", 7))
+			line = p + 7;
+		p = nl + 1;
+	}
+	if (!line)
+		return -1;
+	msg = p < end ? p + 1 : end;
+	le = memchr(line, '\n', (size_t)(end - line));
+	/* "Name <mail> 1700000000 +0200": the two last fields from the end */
+	for (sp = le - 1; sp > line && *sp != ' '; sp--)
+		;
+	if (sp <= line || sscanf(sp + 1, "%d", &tz) != 1)
+		return -1;
+	off = (tz < 0 ? -1 : 1) * ((abs(tz) / 100) * 60 + abs(tz) % 100);
+	for (le = sp, sp--; sp > line && *sp != ' '; sp--)
+		;
+	if (sp <= line || sscanf(sp + 1, "%lld", &t) != 1)
+		return -1;
+	c->author = xstrndup(line, (size_t)(sp - line));
+	c->time = t;
+	date_iso8601(date, c->time, off);
+	c->date = xstrdup(date);
+	/* the subject: the first paragraph, lines joined (git_commit_summary) */
+	while (msg < end && (*msg == ' ' || *msg == '\t' || *msg == '\n'))
+		msg++;
+	for (p = msg; p < end; p++) {
+		if (*p == '\n' && (p + 1 == end || p[1] == '\n'))
+			break;
+		strbuf_addch(&sb, *p == '\n' ? ' ' : *p);
+	}
+	strbuf_rtrim(&sb);
+	c->subject = strbuf_detach(&sb, NULL);
+	return 0;
 }
 
 /* A's side of A..B: the commits reachable from B and not A, by libgit2. */

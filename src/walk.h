@@ -16,6 +16,7 @@
 
 #include <stdint.h>
 
+#include "adr.h"
 #include "repo.h"
 #include "strvec.h"
 #include "uthash_config.h"
@@ -64,10 +65,17 @@ struct walk {
  * Called once per commit during walk_load() (in no particular order;
  * indices change in the final sort, so the hook stores what it finds in
  * w->nodes[idx].mentions), with the commit's message.  Non-zero stops
- * the walk.
+ * the walk.  raw[0..len) is the whole commit object; msg points into a
+ * NUL-terminated copy of its message.
  */
-typedef int (*walk_commit_fn)(struct walk *w, uint32_t idx, const char *msg,
-			      void *payload);
+typedef int (*walk_commit_fn)(struct walk *w, uint32_t idx, const char *raw,
+			      size_t len, const char *msg, void *payload);
+
+/*
+ * Fill subject, author ("Name <mail>"), time and ISO date of c from a raw
+ * commit object (as the hook receives it).  Returns 0, -1 when malformed.
+ */
+int walk_commit_info(struct adr_commit *c, const char *raw, size_t len);
 
 /*
  * Tune libgit2 for one pass over every commit (no object cache, small
