@@ -71,13 +71,18 @@ char *history_parse_id(const char *arg)
 
 /* The walk's per-commit hook: keep what the message mentions. */
 static int history_scan(struct walk *w, uint32_t idx, const char *raw, size_t len,
-			const char *msg, void *payload)
+			const char *msg, size_t msg_len, void *payload)
 {
 	struct adr_db *db = payload;
 	char hex[ADR_OID_HEX];
 	struct adr_commit *c;
+	char *m;
 
-	w->nodes[idx].mentions = link_scan(msg);
+	if (!link_may_mention(msg, msg_len))
+		return 0;
+	m = xstrndup(msg, msg_len);
+	w->nodes[idx].mentions = link_scan(m);
+	free(m);
 	if (!w->nodes[idx].mentions)
 		return 0;
 	/* a commit that mentions ADRs is likely listed: keep what output needs */

@@ -7,6 +7,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "adrid.h"
 #include "mention.h"
@@ -16,6 +17,22 @@ struct link_mentions {
 	struct mention_list ids;
 	struct strvec paths;
 };
+
+int link_may_mention(const char *msg, size_t len)
+{
+	for (size_t i = 0; i + 3 <= len; i++) {
+		unsigned char c = (unsigned char)msg[i] | 0x20;
+
+		if (c == 'a' && ((unsigned char)msg[i + 1] | 0x20) == 'd' &&
+		    ((unsigned char)msg[i + 2] | 0x20) == 'r')
+			return 1;
+		if (msg[i] == '.' && (!strncasecmp(msg + i + 1, "md", 2) ||
+				      (i + 4 <= len && !strncasecmp(msg + i + 1, "rst", 3)) ||
+				      (i + 9 <= len && !strncasecmp(msg + i + 1, "markdown", 8))))
+			return 1;
+	}
+	return 0;
+}
 
 void *link_scan(const char *msg)
 {

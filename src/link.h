@@ -35,6 +35,12 @@ struct links {
 	size_t pending_nr, pending_alloc;
 };
 
+/*
+ * Zero when msg[0..len) cannot mention an ADR: it holds neither "adr" (any
+ * case) nor ".md", ".markdown" or ".rst".  A cheap test before link_scan().
+ */
+int link_may_mention(const char *msg, size_t len);
+
 /* The mentions of msg, or NULL when it has none (free with link_mentions_free). */
 void *link_scan(const char *msg);
 void link_mentions_free(void *mentions);

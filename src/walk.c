@@ -282,9 +282,8 @@ static int walk_read(struct walk *w, uint32_t idx, int push, walk_commit_fn fn,
 	if ((rc = walk_raw_dir_ids(n->dir_ids, w, &tree)) < 0)
 		goto fail;
 	if (fn && msg) {
-		char *m = xstrndup(msg, (size_t)(end - msg));
-		rc = fn(w, idx, buf, (size_t)(end - buf), m, payload);
-		free(m);
+		rc = fn(w, idx, buf, (size_t)(end - buf), msg, (size_t)(end - msg),
+			payload);
 		if (rc)
 			goto fail;
 	}

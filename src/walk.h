@@ -65,11 +65,12 @@ struct walk {
  * Called once per commit during walk_load() (in no particular order;
  * indices change in the final sort, so the hook stores what it finds in
  * w->nodes[idx].mentions), with the commit's message.  Non-zero stops
- * the walk.  raw[0..len) is the whole commit object; msg points into a
- * NUL-terminated copy of its message.
+ * the walk.  raw[0..len) is the whole commit object, msg[0..msg_len) its
+ * message (inside raw, not NUL-terminated).
  */
 typedef int (*walk_commit_fn)(struct walk *w, uint32_t idx, const char *raw,
-			      size_t len, const char *msg, void *payload);
+			      size_t len, const char *msg, size_t msg_len,
+			      void *payload);
 
 /*
  * Fill subject, author ("Name <mail>"), time and ISO date of c from a raw
