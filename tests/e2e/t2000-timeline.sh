@@ -71,7 +71,7 @@ test_expect_success 'text: grouped by day, one line per event with id, title, ch
 	adr_log -C r timeline --color=never >out.txt &&
 	test_grep "^2023-11-14$" out.txt &&
 	short=$(cut -c1-7 c2) &&
-	test_grep "^  ADR 1 +1\. Use C +proposed -> accepted  $short  A U Thor <author@example.com>$" out.txt &&
+	test_grep "^  ADR 1 +Use C +proposed -> accepted  $short  A U Thor <author@example.com>$" out.txt &&
 	test_grep "^  ADR 1 .*\(none\) -> proposed" out.txt &&
 	test_line_count = 5 out.txt
 '
