@@ -120,9 +120,12 @@ static uint32_t walk_add(struct walk *w, const git_oid *oid)
 	return idx;
 }
 
-/* The entry called name (len bytes) in a raw tree object: its id, if a tree. */
+/*
+ * The entry called name (nlen bytes) in a raw tree object: its id, if it
+ * is a folder (or a regular file when blob is set).
+ */
 static int walk_raw_tree_find(git_oid *out, const char *buf, size_t len,
-			      const char *name, size_t nlen)
+			      const char *name, size_t nlen, int blob)
 {
 	const char *p = buf, *end = buf + len;
 
@@ -134,8 +137,11 @@ static int walk_raw_tree_find(git_oid *out, const char *buf, size_t len,
 		if (!nul || nul + 21 > end)
 			break;
 		if ((size_t)(nul - sp - 1) == nlen && !memcmp(sp + 1, name, nlen)) {
-			if (sp - p != 5 || memcmp(p, "40000", 5))
-				return 0;	/* a file, not a folder */
+			int is_tree = sp - p == 5 && !memcmp(p, "40000", 5);
+			int is_file = sp - p == 6 && (!memcmp(p, "100644", 6) ||
+						      !memcmp(p, "100755", 6));
+			if (blob ? !is_file : !is_tree)
+				return 0;	/* not the kind asked for */
 			git_oid_fromraw(out, (const unsigned char *)nul + 1);
 			return 1;
 		}
@@ -144,16 +150,22 @@ static int walk_raw_tree_find(git_oid *out, const char *buf, size_t len,
 	return 0;
 }
 
-/* The id of the entry name (a folder) in tree id, through the memo for subtrees. */
-static int walk_subtree(git_oid *out, struct walk *w, const git_oid *tree,
-			const char *name, size_t nlen, int memo)
+/*
+ * The id of the entry name (a folder, or a file when blob is set) in tree
+ * id, through the memo when memo is set.
+ */
+static int walk_entry(git_oid *out, struct walk *w, const git_oid *tree,
+		      const char *name, size_t nlen, int memo, int blob)
 {
 	struct walk_memo key, *m = NULL;
 	git_odb_object *obj = NULL;
 	int found;
 
 	memset(&key, 0, sizeof(key));
+	if (nlen >= sizeof(key.key.name))
+		memo = 0;	/* a name too long for the memo's key */
 	if (memo) {
+		key.key.blob = blob;
 		git_oid_cpy(&key.key.tree, tree);
 		memcpy(key.key.name, name, nlen < sizeof(key.key.name) ? nlen : sizeof(key.key.name) - 1);
 		HASH_FIND(hh, w->memo, &key.key, sizeof(key.key), m);
@@ -169,11 +181,11 @@ static int walk_subtree(git_oid *out, struct walk *w, const git_oid *tree,
 		return repo_error("cannot read tree %s", hex);
 	}
 	found = walk_raw_tree_find(out, git_odb_object_data(obj),
-				   git_odb_object_size(obj), name, nlen);
+				   git_odb_object_size(obj), name, nlen, blob);
 	git_odb_object_free(obj);
 	if (!found)
 		memset(out, 0, sizeof(*out));
-	if (memo && nlen < sizeof(key.key.name)) {
+	if (memo) {
 		m = xmalloc(sizeof(*m));
 		*m = key;
 		m->child = *out;
@@ -197,7 +209,7 @@ static int walk_raw_dir_ids(git_oid *out, struct walk *w, const git_oid *root)
 			git_oid parent = cur;
 
 			/* root trees differ in every commit; deeper ones repeat */
-			if ((rc = walk_subtree(&cur, w, &parent, p, n, level > 0)) < 0)
+			if ((rc = walk_entry(&cur, w, &parent, p, n, level > 0, 0)) < 0)
 				return rc;
 			p += n + (slash ? 1 : 0);
 			level++;
@@ -279,6 +291,7 @@ static int walk_read(struct walk *w, uint32_t idx, int push, walk_commit_fn fn,
 	}
 	free(more);
 	more = NULL;
+	n->tree = tree;
 	if ((rc = walk_raw_dir_ids(n->dir_ids, w, &tree)) < 0)
 		goto fail;
 	if (fn && msg) {
@@ -654,26 +667,6 @@ int walk_diff(struct walk_deltas *out, struct walk *w, const git_oid *old_dirs,
 	return 0;
 }
 
-static int walk_commit_tree(git_tree **out, struct walk *w, const git_oid *commit)
-{
-	git_commit *c = NULL;
-	char hex[GIT_OID_HEXSZ + 1];
-	int rc;
-
-	*out = NULL;
-	if (!commit)
-		return 0;
-	if (git_commit_lookup(&c, w->repo->git, commit) < 0) {
-		repo_oid_hex(hex, commit);
-		return repo_error("cannot read commit %s", hex);
-	}
-	rc = git_commit_tree(out, c);
-	git_commit_free(c);
-	if (rc < 0)
-		return repo_error("cannot read a commit's tree");
-	return 0;
-}
-
 /* One entry of a raw tree object. */
 struct walk_entry {
 	const char *name;
@@ -857,20 +850,29 @@ done:
 int walk_blob_at(git_oid *out, struct walk *w, const git_oid *commit,
 		 const char *path)
 {
-	git_tree *t = NULL;
-	git_tree_entry *e = NULL;
+	uint32_t idx = walk_find(w, commit);
+	git_oid cur;
 	int rc;
 
 	*out = walk_zero_oid;
-	if ((rc = walk_commit_tree(&t, w, commit)) < 0)
+	if (idx != WALK_NONE)
+		cur = w->nodes[idx].tree;
+	else if ((rc = walk_root_tree(&cur, w, commit)) < 0)
 		return rc;
-	if (git_tree_entry_bypath(&e, t, path) == 0) {
-		if (git_tree_entry_type(e) == GIT_OBJECT_BLOB)
-			git_oid_cpy(out, git_tree_entry_id(e));
-		git_tree_entry_free(e);
-	} else {
-		git_error_clear();
+	/*
+	 * Every level through the memo: following a file back through many
+	 * commits (and many files through the same commits) reads each tree
+	 * once.
+	 */
+	while (*path && !git_oid_is_zero(&cur)) {
+		const char *slash = strchr(path, '/');
+		size_t n = slash ? (size_t)(slash - path) : strlen(path);
+		git_oid parent = cur;
+
+		if ((rc = walk_entry(&cur, w, &parent, path, n, 1, !slash)) < 0)
+			return rc;
+		path += n + (slash ? 1 : 0);
 	}
-	git_tree_free(t);
+	*out = cur;
 	return 0;
 }

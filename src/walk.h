@@ -25,6 +25,7 @@
 
 struct walk_node {
 	git_oid oid;
+	git_oid tree;		/* the commit's root tree */
 	uint32_t nparents;
 	uint32_t children;	/* walked children not yet handled */
 	uint32_t *parents;	/* walk index of each parent, or WALK_NONE */
@@ -41,6 +42,7 @@ struct walk_memo {
 	struct {
 		git_oid tree;
 		char name[64];
+		int blob;	/* looking for a file, not a folder */
 	} key;
 	git_oid child;
 	UT_hash_handle hh;
