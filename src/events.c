@@ -172,7 +172,7 @@ static int events_parent(struct snapshot **snap, const git_oid **dirs,
  */
 static int events_follow_outside(struct engine *e, struct lin *lin, uint32_t idx,
 				 const char *path, enum adr_status *before,
-				 struct walk_deltas *moves, int *moves_done)
+				 const struct walk_deltas *moves)
 {
 	struct walk_node *n = &e->walk.nodes[idx];
 	const git_oid *parent = n->nparents && !git_oid_is_zero(&n->parent_oids[0]) ?
@@ -184,10 +184,6 @@ static int events_follow_outside(struct engine *e, struct lin *lin, uint32_t idx
 
 	if (!parent)
 		return 0;
-	walk_deltas_clear(moves);
-	if ((rc = walk_moves(moves, &e->walk, parent, &n->oid, path)) < 0)
-		return rc;
-	(void)moves_done;
 	for (size_t i = 0; i < moves->nr; i++)
 		if (!strcmp(moves->v[i].new_path, path) &&
 		    !discover_in_dirs(moves->v[i].old_path, &e->dirs)) {
@@ -235,7 +231,12 @@ static int events_follow_outside(struct engine *e, struct lin *lin, uint32_t idx
 				goto fail;
 		} else if (!git_oid_is_zero(&pid)) {
 			struct walk_deltas mv = { 0 };
-			if ((rc = walk_moves(&mv, &e->walk, &pid, &cur, cur_path)) < 0) {
+			struct strvec one = STRVEC_INIT;
+
+			strvec_push(&one, cur_path);
+			rc = walk_moves(&mv, &e->walk, &pid, &cur, &one);
+			strvec_clear(&one);
+			if (rc < 0) {
 				walk_deltas_clear(&mv);
 				goto fail;
 			}
@@ -336,6 +337,14 @@ static void events_pair_unpaired(struct change *ch, size_t nr)
 	}
 }
 
+/* Non-zero when node idx has a first parent that is there to diff against. */
+static int n_has_parent(struct engine *e, uint32_t idx)
+{
+	const struct walk_node *n = &e->walk.nodes[idx];
+
+	return n->nparents && !git_oid_is_zero(&n->parent_oids[0]);
+}
+
 /*
  * Which lineage each change's new side continues; parents other than the
  * first (merges) are searched for the same live path first.
@@ -345,7 +354,8 @@ static int events_resolve(struct engine *e, uint32_t idx, struct change *ch,
 			  size_t nothers)
 {
 	struct walk_deltas moves = { 0 };
-	int moves_done = 0, rc = 0;
+	struct strvec fresh = STRVEC_INIT;
+	int rc = 0;
 
 	for (size_t i = 0; i < nr; i++) {
 		struct change *c = &ch[i];
@@ -372,18 +382,25 @@ static int events_resolve(struct engine *e, uint32_t idx, struct change *ch,
 		}
 	}
 	events_pair_unpaired(ch, nr);
-	for (size_t i = 0; i < nr; i++) {
+	for (size_t i = 0; i < nr; i++)
+		if (ch[i].new_path && !ch[i].lin)
+			strvec_push(&fresh, ch[i].new_path);
+	/* one rename detection for every file that starts a lineage here */
+	if (fresh.nr && !nothers && n_has_parent(e, idx))
+		rc = walk_moves(&moves, &e->walk, &e->walk.nodes[idx].parent_oids[0],
+				&e->walk.nodes[idx].oid, &fresh);
+	for (size_t i = 0; rc == 0 && i < nr; i++) {
 		struct change *c = &ch[i];
 
 		if (!c->new_path || c->lin)
 			continue;
 		c->lin = lineage_new(&e->lins);
-		if (!nothers && (rc = events_follow_outside(e, c->lin, idx, c->new_path,
-							   &c->before, &moves,
-							   &moves_done)) < 0)
-			break;
+		if (moves.nr)
+			rc = events_follow_outside(e, c->lin, idx, c->new_path,
+						   &c->before, &moves);
 	}
 	walk_deltas_clear(&moves);
+	strvec_clear(&fresh);
 	return rc;
 }
 

@@ -814,7 +814,7 @@ static int walk_root_tree(git_oid *out, struct walk *w, const git_oid *commit)
 }
 
 int walk_moves(struct walk_deltas *out, struct walk *w, const git_oid *old_commit,
-	       const git_oid *new_commit, const char *target)
+	       const git_oid *new_commit, const struct strvec *targets)
 {
 	struct strvec paths = STRVEC_INIT;
 	struct strbuf prefix = STRBUF_INIT;
@@ -828,8 +828,9 @@ int walk_moves(struct walk_deltas *out, struct walk *w, const git_oid *old_commi
 	    (rc = walk_root_tree(&tb, w, new_commit)) < 0 ||
 	    (rc = walk_deleted_docs(&paths, w, &ta, &tb, &prefix)) < 0 || !paths.nr)
 		goto done;
-	/* rename detection among the deleted documents and the target only */
-	strvec_push(&paths, target);
+	/* rename detection among the deleted documents and the targets only */
+	for (size_t i = 0; i < targets->nr; i++)
+		strvec_push(&paths, targets->v[i]);
 	git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
 	opts.flags |= GIT_DIFF_DISABLE_PATHSPEC_MATCH;
 	opts.pathspec.strings = paths.v;

@@ -134,12 +134,12 @@ int walk_diff(struct walk_deltas *out, struct walk *w, const git_oid *old_dirs,
 	      const git_oid *new_dirs);
 
 /*
- * Renames onto target between two commits' trees, the sources being the
- * .md, .markdown and .rst files outside the ADR folders that the second
- * commit deleted.  Only renamed pairs are appended.
+ * Renames onto the targets between two commits' trees, the sources being
+ * the .md, .markdown and .rst files outside the ADR folders that the
+ * second commit deleted.  Only renamed pairs are appended.
  */
 int walk_moves(struct walk_deltas *out, struct walk *w, const git_oid *old_commit,
-	       const git_oid *new_commit, const char *target);
+	       const git_oid *new_commit, const struct strvec *targets);
 
 /* The blob at path in commit; zero oid when there is none.  Returns 0 or -1. */
 int walk_blob_at(git_oid *out, struct walk *w, const git_oid *commit,
