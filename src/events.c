@@ -140,6 +140,15 @@ done:
 	return rc;
 }
 
+int events_snapshot_at(struct snapshot **out, struct engine *e, const git_oid *commit)
+{
+	struct boundary *b;
+	int rc = events_boundary(&b, e, commit);
+
+	*out = rc < 0 ? NULL : b->snap;
+	return rc;
+}
+
 /* Parent i of node n: its snapshot and folder ids (empty when missing). */
 static int events_parent(struct snapshot **snap, const git_oid **dirs,
 			 struct engine *e, const struct walk_node *n, uint32_t i)

@@ -63,6 +63,12 @@ struct engine {
 int events_blob(const char **id, enum adr_status *status, struct engine *e,
 		const git_oid *blob, const char *path);
 
+/*
+ * The snapshot of a commit outside the walk (made once, owned by e), as
+ * for a range's boundary: every ADR there starts a lineage.
+ */
+int events_snapshot_at(struct snapshot **out, struct engine *e, const git_oid *commit);
+
 /* Build node idx's snapshot and record its events and edits. */
 int events_apply(struct engine *e, uint32_t idx);
 

@@ -206,10 +206,9 @@ static struct adr *history_adr(struct adr_db *db, struct engine *e, struct lin *
 
 /* Lineages and events into db. */
 static void history_fill(struct adr_db *db, struct engine *e, struct links *lk,
-			 const struct history_opts *opts)
+			 const struct history_opts *opts, struct snapshot *tip)
 {
 	struct walk *w = &e->walk;
-	struct snapshot *tip = w->nr ? w->nodes[w->nr - 1].state : NULL;
 	struct snap_entry *s, *tmp;
 
 	if (tip) {
@@ -282,6 +281,7 @@ int history_load(struct adr_db **out, struct repo *repo,
 	struct adr_db *db = adr_db_new();
 	git_commit *tip = NULL, *hide = NULL;
 	git_tree *tree = NULL;
+	struct snapshot *tip_snap = NULL;
 	int rc;
 
 	*out = NULL;
@@ -317,9 +317,14 @@ int history_load(struct adr_db **out, struct repo *repo,
 		link_resolve(&lk, &e, i);
 		events_release(&e, i);
 	}
+	/* an empty range (A..B with B in A): the ADRs at B, without history */
+	if (e.walk.nr)
+		tip_snap = e.walk.nodes[e.walk.nr - 1].state;
+	else if ((rc = events_snapshot_at(&tip_snap, &e, git_commit_id(tip))) < 0)
+		goto done;
 	lineage_finish(&e.lins);
 	link_finish(&lk, &e);
-	history_fill(db, &e, &lk, opts);
+	history_fill(db, &e, &lk, opts, tip_snap);
 	if (e.walk.truncated) {
 		db->truncated = 1;
 		warning("the history is shallow: commits before the clone's depth "

@@ -504,9 +504,10 @@ int walk_load(struct walk *w, struct repo *repo, const git_oid *tip,
 	w->dirs = dirs;
 	if (git_repository_odb(&w->odb, repo->git) < 0)
 		return repo_error("cannot open the object database");
-	/* the tip first: it stays at index 0 until walk_sort() */
-	walk_add(w, tip);
-	if (hide && (rc = walk_collect_range(w, tip, hide)) < 0)
+	/* the tip first (unless A..B hides it): index 0 until walk_sort() */
+	if (!hide)
+		walk_add(w, tip);
+	else if ((rc = walk_collect_range(w, tip, hide)) < 0)
 		return rc;
 	/* without a range, reading a commit discovers its parents */
 	for (i = 0; i < w->nr; i++) {

@@ -106,6 +106,13 @@ test_expect_success '--since/--until keep only events in that window' '
 	test_grep "invalid --since" err
 '
 
+test_expect_success 'an empty range has no events but still the ADRs at its tip' '
+	adr_log -C r timeline HEAD..HEAD --format json >out.json &&
+	jget out.json "[len(d[\"events\"]), [a[\"id\"] for a in d[\"adrs\"]]]" >actual &&
+	printf "0\n[\"1\", \"2\", \"3\"]\n" >expect &&
+	test_cmp expect actual
+'
+
 test_expect_success 'A...B is refused with one line' '
 	test_expect_code 2 adr_log -C r timeline "HEAD~1...HEAD" 2>err &&
 	test_line_count = 1 err &&
