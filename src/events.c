@@ -532,6 +532,14 @@ int events_apply(struct engine *e, uint32_t idx)
 	size_t nr = 0, np = n->nparents ? n->nparents : 1;
 	int rc;
 
+	/* the common case first: the folders did not change */
+	if (n->nparents && n->parents[0] != WALK_NONE) {
+		struct walk_node *p = &e->walk.nodes[n->parents[0]];
+		if (walk_same_dirs(&e->walk, p->dir_ids, n->dir_ids)) {
+			n->state = snapshot_ref(p->state);
+			return 0;
+		}
+	}
 	parents = xcalloc(np, sizeof(*parents));
 	if ((rc = n->nparents ? events_parent(&parents[0], &base_dirs, e, n, 0) : 0) < 0)
 		goto done;
