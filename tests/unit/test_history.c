@@ -1,7 +1,8 @@
 /*
  * test_history: the history engine's pure parts: lineage union-find and
  * the lists it folds, snapshots (sharing, tombstones, lookup by lineage),
- * the string pool, and the range / id arguments of the commands.
+ * the string pool, the range / id arguments of the commands, the raw
+ * commit header reader and the mention pre-filter.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -9,7 +10,9 @@
 #include "harness.h"
 #include "history.h"
 #include "lineage.h"
+#include "link.h"
 #include "snapshot.h"
+#include "walk.h"
 
 TEST_GROUP(lineage)
 {
@@ -107,4 +110,38 @@ TEST_GROUP(history_args)
 	OK(history_parse_id("twelve") == NULL, "words are no id");
 	OK(history_parse_id("12a") == NULL, "trailing letters are no id");
 	OK(history_parse_id("1-2-3") == NULL, "one sub-number at most");
+}
+
+TEST_GROUP(commit_info)
+{
+	static const char raw[] =
+		"tree 4b825dc642cb6eb9a060e54bf8d69288fbee4904\n"
+		"parent 0123456789012345678901234567890123456789\n"
+		"author Ana B. Cruz <ana@example.com> 1700000000 -0430\n"
+		"committer C O Mitter <c@example.com> 1700000100 +0000\n"
+		"\n"
+		"  Use NATS\nfor events\n\nBody text.\n";
+	struct adr_commit c;
+
+	memset(&c, 0, sizeof(c));
+	INT_EQ(walk_commit_info(&c, raw, sizeof(raw) - 1), 0, "a commit parses");
+	STR_EQ(c.author, "Ana B. Cruz <ana@example.com>", "author as Name <mail>");
+	STR_EQ(c.date, "2023-11-14T17:43:20-04:30", "author date in its own offset");
+	INT_EQ(c.time, 1700000000, "author time");
+	STR_EQ(c.subject, "Use NATS for events", "subject: first paragraph, one line");
+	free(c.author);
+	free(c.date);
+	free(c.subject);
+	memset(&c, 0, sizeof(c));
+	OK(walk_commit_info(&c, "tree x\n\nmsg", 11) < 0, "no author line: refused");
+}
+
+TEST_GROUP(link_prefilter)
+{
+	OK(link_may_mention("see ADR-12", 10), "ADR");
+	OK(link_may_mention("feat(adr8): x", 13), "lower-case adr");
+	OK(link_may_mention("edit docs/x.MD", 14), "a document name");
+	OK(link_may_mention("x.rst", 5), "rst");
+	OK(!link_may_mention("bump the version", 16), "nothing to scan");
+	OK(!link_may_mention("ad", 2), "short text");
 }
