@@ -15,7 +15,7 @@ MANDIR     ?= $(PREFIX)/share/man
 DATADIR    ?= $(PREFIX)/share
 DESTDIR    ?=
 PKG_CONFIG ?= pkg-config
-PKGS        = libgit2 libcmark
+PKGS        = libgit2 libcmark zlib
 CC         ?= cc
 BUILD      ?= build
 V          ?=
@@ -30,7 +30,7 @@ WARNINGS    = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
               -Wdeclaration-after-statement
 WERROR     ?= -Werror
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null || echo -lgit2 -lcmark)
+PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null || echo -lgit2 -lcmark -lz)
 VERSION    := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 ALL_CFLAGS  = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
               -DADRLOG_VERSION='"$(VERSION)"' $(WARNINGS) $(WERROR) \

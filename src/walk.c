@@ -12,6 +12,7 @@
 #include "date.h"
 #include "discover.h"
 #include "error.h"
+#include "pack.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
@@ -30,6 +31,7 @@ void walk_free(struct walk *w)
 		free(w->nodes[i].parent_oids);	/* the start of the node's block */
 	free(w->nodes);
 	free(w->chain);
+	packr_free(w->packr);
 	git_odb_free(w->odb);
 	memset(w, 0, sizeof(*w));
 }
@@ -159,6 +161,9 @@ static int walk_entry(git_oid *out, struct walk *w, const git_oid *tree,
 {
 	struct walk_memo key, *m = NULL;
 	git_odb_object *obj = NULL;
+	const unsigned char *pdata;
+	size_t plen;
+	git_object_t type;
 	int found;
 
 	memset(&key, 0, sizeof(key));
@@ -175,14 +180,19 @@ static int walk_entry(git_oid *out, struct walk *w, const git_oid *tree,
 		}
 	}
 	memset(out, 0, sizeof(*out));
-	if (git_odb_read(&obj, w->odb, tree) < 0) {
-		char hex[GIT_OID_HEXSZ + 1];
-		repo_oid_hex(hex, tree);
-		return repo_error("cannot read tree %s", hex);
+	if (packr_read(w->packr, tree, &type, &pdata, &plen) == 0 &&
+	    type == GIT_OBJECT_TREE) {
+		found = walk_raw_tree_find(out, (const char *)pdata, plen, name, nlen, blob);
+	} else {
+		if (git_odb_read(&obj, w->odb, tree) < 0) {
+			char hex[GIT_OID_HEXSZ + 1];
+			repo_oid_hex(hex, tree);
+			return repo_error("cannot read tree %s", hex);
+		}
+		found = walk_raw_tree_find(out, git_odb_object_data(obj),
+					   git_odb_object_size(obj), name, nlen, blob);
+		git_odb_object_free(obj);
 	}
-	found = walk_raw_tree_find(out, git_odb_object_data(obj),
-				   git_odb_object_size(obj), name, nlen, blob);
-	git_odb_object_free(obj);
 	if (!found)
 		memset(out, 0, sizeof(*out));
 	if (memo) {
@@ -234,6 +244,9 @@ static int walk_read(struct walk *w, uint32_t idx, int push, walk_commit_fn fn,
 		     void *payload)
 {
 	git_odb_object *obj = NULL;
+	const unsigned char *pdata;
+	size_t plen;
+	git_object_t type;
 	const char *buf, *p, *end, *msg;
 	git_oid tree, parents[64];
 	git_oid *more = NULL;
@@ -243,18 +256,27 @@ static int walk_read(struct walk *w, uint32_t idx, int push, walk_commit_fn fn,
 	char *block;
 	int rc;
 
-	rc = git_odb_read(&obj, w->odb, &w->nodes[idx].oid);
-	if (rc == GIT_ENOTFOUND) {
-		git_error_clear();
-		return 1;
+	if (packr_read(w->packr, &w->nodes[idx].oid, &type, &pdata, &plen) == 0) {
+		if (type != GIT_OBJECT_COMMIT) {
+			repo_oid_hex(hex, &w->nodes[idx].oid);
+			return error_set("cannot read commit %s: not a commit", hex);
+		}
+		buf = (const char *)pdata;
+		end = buf + plen;
+	} else {
+		rc = git_odb_read(&obj, w->odb, &w->nodes[idx].oid);
+		if (rc == GIT_ENOTFOUND) {
+			git_error_clear();
+			return 1;
+		}
+		if (rc < 0 || git_odb_object_type(obj) != GIT_OBJECT_COMMIT) {
+			git_odb_object_free(obj);
+			repo_oid_hex(hex, &w->nodes[idx].oid);
+			return repo_error("cannot read commit %s", hex);
+		}
+		buf = git_odb_object_data(obj);
+		end = buf + git_odb_object_size(obj);
 	}
-	if (rc < 0 || git_odb_object_type(obj) != GIT_OBJECT_COMMIT) {
-		git_odb_object_free(obj);
-		repo_oid_hex(hex, &w->nodes[idx].oid);
-		return repo_error("cannot read commit %s", hex);
-	}
-	buf = git_odb_object_data(obj);
-	end = buf + git_odb_object_size(obj);
 	if (end - buf < 5 || memcmp(buf, "tree ", 5) || walk_hex_oid(&tree, buf + 5, end) < 0)
 		goto bad;
 	p = buf + 5 + GIT_OID_HEXSZ + 1;
@@ -292,14 +314,15 @@ static int walk_read(struct walk *w, uint32_t idx, int push, walk_commit_fn fn,
 	free(more);
 	more = NULL;
 	n->tree = tree;
-	if ((rc = walk_raw_dir_ids(n->dir_ids, w, &tree)) < 0)
-		goto fail;
+	/* the hook first: the folder look-ups reuse the reader's buffer */
 	if (fn && msg) {
 		rc = fn(w, idx, buf, (size_t)(end - buf), msg, (size_t)(end - msg),
 			payload);
 		if (rc)
 			goto fail;
 	}
+	if ((rc = walk_raw_dir_ids(n->dir_ids, w, &tree)) < 0)
+		goto fail;
 	git_odb_object_free(obj);
 	for (size_t i = 0; push && i < np; i++) {
 		git_oid poid = w->nodes[idx].parent_oids[i];
@@ -504,6 +527,13 @@ int walk_load(struct walk *w, struct repo *repo, const git_oid *tip,
 	w->dirs = dirs;
 	if (git_repository_odb(&w->odb, repo->git) < 0)
 		return repo_error("cannot open the object database");
+	{
+		struct strbuf objects = STRBUF_INIT;
+
+		strbuf_addf(&objects, "%sobjects", git_repository_commondir(repo->git));
+		packr_open(&w->packr, objects.buf);
+		strbuf_release(&objects);
+	}
 	/* the tip first (unless A..B hides it): index 0 until walk_sort() */
 	if (!hide)
 		walk_add(w, tip);

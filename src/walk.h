@@ -48,9 +48,12 @@ struct walk_memo {
 	UT_hash_handle hh;
 };
 
+struct packr;
+
 struct walk {
 	struct repo *repo;
 	git_odb *odb;
+	struct packr *packr;	/* the fast reader of pack files, or NULL */
 	const struct strvec *dirs;	/* the ADR folders (borrowed) */
 	struct walk_node *nodes;	/* walk order: parents first */
 	uint32_t nr;

@@ -56,6 +56,19 @@ for style in nygard madr3 madr2 mixed; do
 	'
 done
 
+test_expect_success 'the same answer from a repacked repository (deltas both ways) and loose objects' '
+	git -C mixed repack -q -a -d -f --depth=50 --window=50 &&
+	adr_log -C mixed timeline --format json >repacked.out &&
+	test_cmp mixed.out repacked.out &&
+	git clone -q --no-local mixed loose &&
+	mkdir -p held && mv loose/.git/objects/pack/* held/ &&
+	pack=$(ls held/*.pack) &&
+	git -C loose unpack-objects -q <"$pack" &&
+	git -C loose fsck --no-progress 2>/dev/null &&
+	adr_log -C loose timeline --format json >loose.out &&
+	test_cmp mixed.out loose.out
+'
+
 test_expect_success 'the comparison sees a wrong history (it can fail)' '
 	python3 -c "import json
 d = json.load(open(\"mixed.out\"))

@@ -1,0 +1,497 @@
+/*
+ * pack: index look-up, inflate and offset-delta resolution for pack files
+ * (see pack.h).  Used by walk.c only; every miss goes to libgit2.
+ */
+#include "pack.h"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "strbuf.h"
+#include "xalloc.h"
+
+#define PACK_MAX_CHAIN 128		/* deeper chains go to libgit2 */
+#define PACK_CACHE_BYTES (8u << 20)	/* delta bases kept by offset */
+#define PACK_FIRST_READ 512		/* header + most small objects */
+
+struct pack_file {
+	int fd;
+	const unsigned char *idx;	/* the whole .idx, mapped */
+	size_t idx_len;
+	uint32_t nr;
+	const unsigned char *fanout, *oids, *offs, *big;
+};
+
+/* A resolved object at an offset: a delta base for the next ones. */
+struct pack_cached {
+	off_t off;
+	struct pack_file *p;
+	git_object_t type;
+	unsigned char *data;
+	size_t len;
+};
+
+struct packr {
+	struct pack_file *packs;
+	size_t nr, alloc;
+	size_t last;		/* the pack that answered last */
+	z_stream z;
+	int z_ready;
+	unsigned char *in;	/* compressed bytes read so far */
+	size_t in_alloc;
+	struct pack_cached *cache;	/* open addressing by offset */
+	size_t cache_cap, cache_bytes;
+	unsigned char *out;	/* the answer of packr_read */
+	size_t out_len;
+};
+
+static uint32_t pack_be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+static int pack_add(struct packr *r, const char *idx_path, const char *pack_path)
+{
+	struct pack_file *p;
+	struct stat st;
+	int ifd = open(idx_path, O_RDONLY), pfd;
+	void *map;
+
+	if (ifd < 0)
+		return -1;
+	if (fstat(ifd, &st) < 0 || st.st_size < 8 + 1024 + 40) {
+		close(ifd);
+		return -1;
+	}
+	map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, ifd, 0);
+	close(ifd);
+	if (map == MAP_FAILED)
+		return -1;
+	/* version 2 only: "\377tOc", 2 */
+	if (memcmp(map, "\377tOc", 4) || pack_be32((const unsigned char *)map + 4) != 2 ||
+	    (pfd = open(pack_path, O_RDONLY)) < 0) {
+		munmap(map, (size_t)st.st_size);
+		return -1;
+	}
+	XGROW(r->packs, r->alloc, r->nr + 1);
+	p = &r->packs[r->nr++];
+	p->fd = pfd;
+	p->idx = map;
+	p->idx_len = (size_t)st.st_size;
+	p->fanout = p->idx + 8;
+	p->nr = pack_be32(p->fanout + 255 * 4);
+	p->oids = p->fanout + 1024;
+	p->offs = p->oids + (size_t)p->nr * 20 + (size_t)p->nr * 4;
+	p->big = p->offs + (size_t)p->nr * 4;
+	if ((size_t)(p->big - p->idx) > p->idx_len) {
+		munmap(map, (size_t)st.st_size);
+		close(pfd);
+		r->nr--;
+		return -1;
+	}
+	return 0;
+}
+
+int packr_open(struct packr **out, const char *objects_dir)
+{
+	struct packr *r = xcalloc(1, sizeof(*r));
+	struct strbuf dir = STRBUF_INIT, idx = STRBUF_INIT, pack = STRBUF_INIT;
+	struct dirent *de;
+	DIR *d;
+
+	*out = NULL;
+	strbuf_addf(&dir, "%s/pack", objects_dir);
+	d = opendir(dir.buf);
+	while (d && (de = readdir(d))) {
+		size_t n = strlen(de->d_name);
+
+		if (n < 5 || strcmp(de->d_name + n - 4, ".idx"))
+			continue;
+		strbuf_reset(&idx);
+		strbuf_reset(&pack);
+		strbuf_addf(&idx, "%s/%s", dir.buf, de->d_name);
+		strbuf_addf(&pack, "%s/%.*s.pack", dir.buf, (int)(n - 4), de->d_name);
+		pack_add(r, idx.buf, pack.buf);
+	}
+	if (d)
+		closedir(d);
+	strbuf_release(&dir);
+	strbuf_release(&idx);
+	strbuf_release(&pack);
+	if (!r->nr) {
+		packr_free(r);
+		return 0;
+	}
+	*out = r;
+	return 0;
+}
+
+static void pack_cache_clear(struct packr *r)
+{
+	for (size_t i = 0; i < r->cache_cap; i++) {
+		free(r->cache[i].data);
+		r->cache[i].data = NULL;
+		r->cache[i].p = NULL;
+	}
+	r->cache_bytes = 0;
+}
+
+void packr_free(struct packr *r)
+{
+	if (!r)
+		return;
+	for (size_t i = 0; i < r->nr; i++) {
+		munmap((void *)r->packs[i].idx, r->packs[i].idx_len);
+		close(r->packs[i].fd);
+	}
+	pack_cache_clear(r);
+	free(r->cache);
+	free(r->packs);
+	free(r->in);
+	free(r->out);
+	if (r->z_ready)
+		inflateEnd(&r->z);
+	free(r);
+}
+
+/* The offset of oid in pack p, or -1. */
+static off_t pack_find(const struct pack_file *p, const git_oid *oid)
+{
+	const unsigned char *id = oid->id;
+	uint32_t lo = id[0] ? pack_be32(p->fanout + (id[0] - 1) * 4) : 0;
+	uint32_t hi = pack_be32(p->fanout + id[0] * 4);
+	uint32_t off;
+
+	/*
+	 * Object ids are uniform: guess the position from the next bytes and
+	 * search a small window around it (two cache lines instead of a
+	 * dozen scattered ones), widening to the whole bucket if it misses.
+	 */
+	if (hi - lo > 128) {
+		uint64_t k = pack_be32(id + 1);
+		uint32_t guess = lo + (uint32_t)((k * (hi - lo)) >> 32);
+		uint32_t wlo = guess > lo + 48 ? guess - 48 : lo;
+		uint32_t whi = guess + 48 < hi ? guess + 48 : hi;
+
+		if (memcmp(p->oids + (size_t)wlo * 20, id, 20) > 0)
+			hi = wlo;
+		else if (memcmp(p->oids + (size_t)(whi - 1) * 20, id, 20) < 0)
+			lo = whi;
+		else {
+			lo = wlo;
+			hi = whi;
+		}
+	}
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		int c = memcmp(p->oids + (size_t)mid * 20, id, 20);
+
+		if (!c) {
+			off = pack_be32(p->offs + (size_t)mid * 4);
+			if (!(off & 0x80000000u))
+				return (off_t)off;
+			off &= 0x7fffffffu;
+			if ((size_t)(p->big + (size_t)off * 8 + 8 - p->idx) > p->idx_len)
+				return -1;
+			return (off_t)((uint64_t)pack_be32(p->big + (size_t)off * 8) << 32 |
+				       pack_be32(p->big + (size_t)off * 8 + 4));
+		}
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+/*
+ * Inflate the zlib data that starts at off into a new buffer of exactly
+ * size bytes; the first have bytes of it are already in r->in at skip.
+ * Returns the buffer, or NULL on any trouble.
+ */
+static unsigned char *pack_inflate(struct packr *r, struct pack_file *p, off_t off,
+				   size_t size, size_t skip, size_t have)
+{
+	unsigned char *out = xmalloc(size + 1);
+	size_t chunk = size + 64;
+	int zr;
+
+	if (!r->z_ready) {
+		memset(&r->z, 0, sizeof(r->z));
+		if (inflateInit(&r->z) != Z_OK) {
+			free(out);
+			return NULL;
+		}
+		r->z_ready = 1;
+	} else if (inflateReset(&r->z) != Z_OK) {
+		free(out);
+		return NULL;
+	}
+	r->z.next_out = out;
+	r->z.avail_out = (uInt)size;
+	r->z.next_in = r->in + skip;
+	r->z.avail_in = (uInt)have;
+	off += (off_t)have;
+	for (;;) {
+		ssize_t n;
+
+		if (r->z.avail_in) {
+			zr = inflate(&r->z, Z_NO_FLUSH);
+			if (zr == Z_STREAM_END && r->z.total_out == size) {
+				out[size] = '\0';
+				return out;
+			}
+			if (zr != Z_OK && zr != Z_BUF_ERROR)
+				break;
+			if (!r->z.avail_out && r->z.avail_in)
+				break;	/* more data than the header said */
+		}
+		/* the rest of the compressed bytes, in growing reads */
+		if (r->in_alloc < chunk) {
+			free(r->in);
+			r->in = xmalloc(chunk);
+			r->in_alloc = chunk;
+		}
+		n = pread(p->fd, r->in, chunk, off);
+		if (n <= 0)
+			break;
+		off += n;
+		r->z.next_in = r->in;
+		r->z.avail_in = (uInt)n;
+		chunk *= 2;
+	}
+	free(out);
+	return NULL;
+}
+
+/* Apply a git delta to base; a new buffer, or NULL when malformed. */
+static unsigned char *pack_patch(const unsigned char *base, size_t base_len,
+				 const unsigned char *d, size_t dlen, size_t *out_len)
+{
+	const unsigned char *end = d + dlen;
+	size_t src = 0, dst = 0, shift = 0, pos = 0;
+	unsigned char *out;
+
+	do {
+		if (d >= end)
+			return NULL;
+		src |= (size_t)(*d & 0x7f) << shift;
+		shift += 7;
+	} while (*d++ & 0x80);
+	shift = 0;
+	do {
+		if (d >= end)
+			return NULL;
+		dst |= (size_t)(*d & 0x7f) << shift;
+		shift += 7;
+	} while (*d++ & 0x80);
+	if (src != base_len)
+		return NULL;
+	out = xmalloc(dst + 1);
+	while (d < end) {
+		unsigned char op = *d++;
+
+		if (op & 0x80) {
+			size_t coff = 0, csize = 0;
+			for (int i = 0; i < 4; i++)
+				if (op & (1u << i)) {
+					if (d >= end)
+						goto bad;
+					coff |= (size_t)*d++ << (8 * i);
+				}
+			for (int i = 0; i < 3; i++)
+				if (op & (0x10u << i)) {
+					if (d >= end)
+						goto bad;
+					csize |= (size_t)*d++ << (8 * i);
+				}
+			if (!csize)
+				csize = 0x10000;
+			if (coff + csize > base_len || pos + csize > dst)
+				goto bad;
+			memcpy(out + pos, base + coff, csize);
+			pos += csize;
+		} else if (op) {
+			if ((size_t)(end - d) < op || pos + op > dst)
+				goto bad;
+			memcpy(out + pos, d, op);
+			d += op;
+			pos += op;
+		} else {
+			goto bad;
+		}
+	}
+	if (pos != dst)
+		goto bad;
+	out[dst] = '\0';
+	*out_len = dst;
+	return out;
+bad:
+	free(out);
+	return NULL;
+}
+
+static struct pack_cached *pack_cache_slot(struct packr *r, struct pack_file *p, off_t off)
+{
+	size_t mask = r->cache_cap - 1, i = ((size_t)off * 2654435761u) & mask;
+
+	while (r->cache[i].p && !(r->cache[i].p == p && r->cache[i].off == off))
+		i = (i + 1) & mask;
+	return &r->cache[i];
+}
+
+static const struct pack_cached *pack_cache_get(struct packr *r, struct pack_file *p,
+						off_t off)
+{
+	struct pack_cached *c;
+
+	if (!r->cache_cap)
+		return NULL;
+	c = pack_cache_slot(r, p, off);
+	return c->p ? c : NULL;
+}
+
+/* Keep a copy of an object as a delta base; the whole cache goes when full. */
+static void pack_cache_put(struct packr *r, struct pack_file *p, off_t off,
+			   git_object_t type, const unsigned char *data, size_t len)
+{
+	struct pack_cached *c;
+
+	if (!r->cache_cap) {
+		r->cache_cap = 8192;
+		r->cache = xcalloc(r->cache_cap, sizeof(*r->cache));
+	}
+	if (r->cache_bytes + len > PACK_CACHE_BYTES || len > PACK_CACHE_BYTES / 8)
+		pack_cache_clear(r);
+	if (len > PACK_CACHE_BYTES / 8)
+		return;
+	c = pack_cache_slot(r, p, off);
+	if (c->p)
+		return;
+	if (r->cache_bytes / 64 > r->cache_cap / 2) {
+		/* many small entries: start again rather than fill the table */
+		pack_cache_clear(r);
+		c = pack_cache_slot(r, p, off);
+	}
+	c->p = p;
+	c->off = off;
+	c->type = type;
+	c->data = xmalloc(len + 1);
+	memcpy(c->data, data, len);
+	c->data[len] = '\0';
+	c->len = len;
+	r->cache_bytes += len + 64;
+}
+
+/*
+ * The object at off: whole, or an offset delta resolved against its base
+ * (recursively, bases cached).  A new buffer in *data, or 1 when this
+ * reader does not handle it.
+ */
+static int pack_read_at(struct packr *r, struct pack_file *p, off_t off, int depth,
+			git_object_t *type, unsigned char **data, size_t *len)
+{
+	unsigned char *hdr, *delta, *base;
+	const struct pack_cached *c;
+	size_t size = 0, base_len, dlen;
+	git_object_t base_type;
+	ssize_t n;
+	int shift = 4, i = 0, t, rc;
+	off_t base_off;
+
+	if (depth > PACK_MAX_CHAIN)
+		return 1;
+	if ((c = pack_cache_get(r, p, off))) {
+		*type = c->type;
+		*len = c->len;
+		*data = xmalloc(c->len + 1);
+		memcpy(*data, c->data, c->len + 1);
+		return 0;
+	}
+	/* the header and, usually, the whole compressed object in one read */
+	if (r->in_alloc < PACK_FIRST_READ) {
+		free(r->in);
+		r->in = xmalloc(PACK_FIRST_READ);
+		r->in_alloc = PACK_FIRST_READ;
+	}
+	n = pread(p->fd, r->in, PACK_FIRST_READ, off);
+	if (n < 2)
+		return 1;
+	hdr = r->in;
+	t = (hdr[0] >> 4) & 7;
+	size = hdr[0] & 15;
+	while (hdr[i] & 0x80) {
+		if (++i >= n || shift > 60)
+			return 1;
+		size |= (size_t)(hdr[i] & 0x7f) << shift;
+		shift += 7;
+	}
+	i++;
+	if (t >= 1 && t <= 4) {	/* commit, tree, blob, tag */
+		if (!(*data = pack_inflate(r, p, off + i, size, (size_t)i, (size_t)(n - i))))
+			return 1;
+		*type = (git_object_t)t;
+		*len = size;
+		return 0;
+	}
+	if (t != 6)
+		return 1;	/* a reference delta: libgit2's job */
+	/* offset delta: a big-endian base-128 distance, each byte +1 */
+	if (i >= n)
+		return 1;
+	base_off = hdr[i] & 0x7f;
+	while (hdr[i++] & 0x80) {
+		if (i >= n || base_off > (INT64_MAX >> 8))
+			return 1;
+		base_off = ((base_off + 1) << 7) | (hdr[i] & 0x7f);
+	}
+	if (base_off <= 0 || base_off > off)
+		return 1;
+	if (!(delta = pack_inflate(r, p, off + i, size, (size_t)i, (size_t)(n - i))))
+		return 1;
+	dlen = size;
+	rc = pack_read_at(r, p, off - base_off, depth + 1, &base_type, &base, &base_len);
+	if (rc) {
+		free(delta);
+		return rc;
+	}
+	pack_cache_put(r, p, off - base_off, base_type, base, base_len);
+	*data = pack_patch(base, base_len, delta, dlen, len);
+	free(base);
+	free(delta);
+	if (!*data)
+		return 1;
+	*type = base_type;
+	return 0;
+}
+
+int packr_read(struct packr *r, const git_oid *oid, git_object_t *type,
+	       const unsigned char **data, size_t *len)
+{
+	unsigned char *buf = NULL;
+
+	if (!r)
+		return 1;
+	for (size_t k = 0; k < r->nr; k++) {
+		size_t i = (r->last + k) % r->nr;
+		off_t off = pack_find(&r->packs[i], oid);
+
+		if (off < 0)
+			continue;
+		r->last = i;
+		if (pack_read_at(r, &r->packs[i], off, 0, type, &buf, len))
+			return 1;
+		free(r->out);
+		r->out = buf;
+		*data = buf;
+		return 0;
+	}
+	return 1;
+}
