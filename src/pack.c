@@ -20,6 +20,8 @@
 #define PACK_MAX_CHAIN 128		/* deeper chains go to libgit2 */
 #define PACK_CACHE_BYTES (8u << 20)	/* delta bases kept by offset */
 #define PACK_FIRST_READ 512		/* header + most small objects */
+#define PACK_BLOCK (64u << 10)		/* pack bytes are read in blocks this big */
+#define PACK_BLOCKS 32			/* blocks kept (direct-mapped) */
 
 struct pack_file {
 	int fd;
@@ -38,7 +40,16 @@ struct pack_cached {
 	size_t len;
 };
 
+/* One cached block of a pack file. */
+struct pack_block {
+	const struct pack_file *p;	/* NULL: empty */
+	off_t start;
+	size_t len;
+	unsigned char data[PACK_BLOCK];
+};
+
 struct packr {
+	struct pack_block *blocks;	/* PACK_BLOCKS of them */
 	struct pack_file *packs;
 	size_t nr, alloc;
 	size_t last;		/* the pack that answered last */
@@ -153,6 +164,7 @@ void packr_free(struct packr *r)
 	}
 	pack_cache_clear(r);
 	free(r->cache);
+	free(r->blocks);
 	free(r->packs);
 	free(r->in);
 	free(r->out);
@@ -212,6 +224,44 @@ static off_t pack_find(const struct pack_file *p, const git_oid *oid)
 }
 
 /*
+ * pread() through a few cached 64 KiB blocks: the walk reads small objects
+ * near each other (a commit, then its trees), so most reads are copies.
+ * Returns the bytes copied (short at the end of the file), or -1.
+ */
+static ssize_t pack_pread(struct packr *r, const struct pack_file *p, unsigned char *buf,
+			  size_t len, off_t off)
+{
+	size_t done = 0;
+
+	if (!r->blocks)
+		r->blocks = xcalloc(PACK_BLOCKS, sizeof(*r->blocks));
+	while (done < len) {
+		off_t start = (off / PACK_BLOCK) * PACK_BLOCK;
+		struct pack_block *b = &r->blocks[(size_t)(off / PACK_BLOCK) % PACK_BLOCKS];
+		size_t at, n;
+
+		if (b->p != p || b->start != start) {
+			ssize_t got = pread(p->fd, b->data, PACK_BLOCK, start);
+			if (got < 0) {
+				b->p = NULL;
+				return -1;
+			}
+			b->p = p;
+			b->start = start;
+			b->len = (size_t)got;
+		}
+		at = (size_t)(off - start);
+		if (at >= b->len)
+			break;	/* end of file */
+		n = b->len - at < len - done ? b->len - at : len - done;
+		memcpy(buf + done, b->data + at, n);
+		done += n;
+		off += (off_t)n;
+	}
+	return (ssize_t)done;
+}
+
+/*
  * Inflate the zlib data that starts at off into a new buffer of exactly
  * size bytes; the first have bytes of it are already in r->in at skip.
  * Returns the buffer, or NULL on any trouble.
@@ -259,7 +309,7 @@ static unsigned char *pack_inflate(struct packr *r, struct pack_file *p, off_t o
 			r->in = xmalloc(chunk);
 			r->in_alloc = chunk;
 		}
-		n = pread(p->fd, r->in, chunk, off);
+		n = pack_pread(r, p, r->in, chunk, off);
 		if (n <= 0)
 			break;
 		off += n;
@@ -421,7 +471,7 @@ static int pack_read_at(struct packr *r, struct pack_file *p, off_t off, int dep
 		r->in = xmalloc(PACK_FIRST_READ);
 		r->in_alloc = PACK_FIRST_READ;
 	}
-	n = pread(p->fd, r->in, PACK_FIRST_READ, off);
+	n = pack_pread(r, p, r->in, PACK_FIRST_READ, off);
 	if (n < 2)
 		return 1;
 	hdr = r->in;
