@@ -18,7 +18,7 @@
 #include "xalloc.h"
 
 #define PACK_MAX_CHAIN 128		/* deeper chains go to libgit2 */
-#define PACK_CACHE_BYTES (8u << 20)	/* delta bases kept by offset */
+#define PACK_CACHE_BYTES (2u << 20)	/* delta bases kept by offset */
 #define PACK_FIRST_READ 512		/* header + most small objects */
 #define PACK_BLOCK (64u << 10)		/* pack bytes are read in blocks this big */
 #define PACK_BLOCKS 32			/* blocks kept (direct-mapped) */
