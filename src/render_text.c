@@ -105,6 +105,12 @@ int render_text(enum render_view view, const struct render_ctx *ctx)
 	switch (view) {
 	case VIEW_LIST:
 		return render_text_list(ctx);
+	case VIEW_INDEX:
+		return render_md_index(ctx);
+	case VIEW_RELEASE_NOTES:
+		return render_md_release_notes(ctx);
+	case VIEW_CHECK:
+		return render_text_check(ctx);
 	default:
 		return render_unsupported(FMT_TEXT, view);
 	}
