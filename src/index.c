@@ -320,6 +320,11 @@ static int index_find_markers(const char *buf, size_t len, const char **start,
 	a = strstr(sb.buf, INDEX_MARK_START);
 	b = a ? strstr(a + strlen(INDEX_MARK_START), INDEX_MARK_STOP) : NULL;
 	if (a && b) {
+		/* the start marker nearest to the stop marker opens the region */
+		const char *n;
+
+		while ((n = strstr(a + strlen(INDEX_MARK_START), INDEX_MARK_START)) && n < b)
+			a = n;
 		*start = buf + (a - sb.buf);
 		*stop = buf + (b - sb.buf);
 	}
