@@ -135,8 +135,166 @@ int render_md_index(const struct render_ctx *ctx)
 	return 0;
 }
 
+/* Inline text for Markdown: valid UTF-8, one line. */
+static void render_md_inline(struct strbuf *out, const char *s)
+{
+	size_t start = out->len;
+
+	utf8_sanitize(out, s ? s : "", s ? strlen(s) : 0);
+	for (size_t i = start; i < out->len; i++)
+		if (out->buf[i] == '\n' || out->buf[i] == '\r')
+			out->buf[i] = ' ';
+}
+
+/* "accepted -> implemented (2025-05-18)" for each event, "; " between. */
+static void render_md_transitions(struct strbuf *out, const struct relnotes_item *it)
+{
+	for (size_t i = 0; i < it->events_nr; i++) {
+		const struct adr_event *e = it->events[i];
+		const char *from = status_name(e->from);
+
+		if (i)
+			strbuf_addstr(out, "; ");
+		strbuf_addf(out, "%s \xe2\x86\x92 %s", from ? from : "new",
+			    status_name(e->to) ? status_name(e->to) : "none");
+		if (e->date && strlen(e->date) >= 10)
+			strbuf_addf(out, " (%.10s)", e->date);
+	}
+}
+
+/* One decision: a list item and its implementing commits. */
+static void render_md_relnotes_item(struct strbuf *out, const struct adr_db *db,
+				    const struct relnotes_item *it)
+{
+	strbuf_addf(out, "- **ADR %s: ", it->adr->id);
+	render_md_inline(out, it->adr->doc.title ? it->adr->doc.title : it->adr->path);
+	strbuf_addstr(out, "**: ");
+	render_md_transitions(out, it);
+	strbuf_addch(out, '\n');
+	for (size_t k = 0; k < it->commits.nr; k++) {
+		const struct adr_commit *c = adr_db_commit(db, it->commits.v[k]);
+
+		strbuf_addf(out, "  - `%.7s` ", it->commits.v[k]);
+		render_md_inline(out, c && c->subject ? c->subject : "");
+		strbuf_addch(out, '\n');
+	}
+}
+
+/* The items of one group (a list; "" when the group is empty). */
+static void render_md_relnotes_group(struct strbuf *out, const struct adr_db *db,
+				     const struct relnotes_section *s,
+				     enum relnotes_group g)
+{
+	for (size_t i = 0; i < s->nr; i++)
+		if (s->items[i].group == g)
+			render_md_relnotes_item(out, db, &s->items[i]);
+}
+
+/* Every group with its heading, or a line saying nothing changed. */
+static void render_md_relnotes_body(struct strbuf *out, const struct adr_db *db,
+				    const struct relnotes_section *s)
+{
+	if (!s->nr) {
+		strbuf_addstr(out, "No decision changed status.\n");
+		return;
+	}
+	for (int g = 0, first = 1; g < RELNOTES__COUNT; g++) {
+		struct strbuf items = STRBUF_INIT;
+
+		render_md_relnotes_group(&items, db, s, (enum relnotes_group)g);
+		if (items.len) {
+			if (!first)
+				strbuf_addch(out, '\n');
+			first = 0;
+			strbuf_addf(out, "### %s\n\n", relnotes_group_title((enum relnotes_group)g));
+			strbuf_addbuf(out, &items);
+		}
+		strbuf_release(&items);
+	}
+}
+
+/*
+ * The value of one template placeholder for section s; returns 0 when
+ * name is not a placeholder (it is then copied as written).
+ */
+static int render_md_placeholder(struct strbuf *out, const struct adr_db *db,
+				 const struct relnotes_section *s, const char *name,
+				 size_t len)
+{
+	static const struct { const char *name; enum relnotes_group g; } groups[] = {
+		{ "new", RELNOTES_NEW }, { "accepted", RELNOTES_ACCEPTED },
+		{ "implemented", RELNOTES_IMPLEMENTED }, { "deprecated", RELNOTES_RETIRED },
+		{ "superseded", RELNOTES_RETIRED }, { "rejected", RELNOTES_REJECTED },
+		{ "withdrawn", RELNOTES_REJECTED },
+	};
+#define IS(word) (len == strlen(word) && !strncmp(name, word, len))
+	if (IS("title"))
+		render_md_inline(out, s->title);
+	else if (IS("from"))
+		render_md_inline(out, s->from ? s->from : "");
+	else if (IS("to"))
+		render_md_inline(out, s->to);
+	else if (IS("date"))
+		strbuf_addf(out, "%.10s", s->date ? s->date : "");
+	else if (IS("count"))
+		strbuf_addf(out, "%zu", s->nr);
+	else if (IS("body"))
+		render_md_relnotes_body(out, db, s);
+	else {
+		for (size_t i = 0; i < sizeof(groups) / sizeof(*groups); i++)
+			if (IS(groups[i].name)) {
+				render_md_relnotes_group(out, db, s, groups[i].g);
+				return 1;
+			}
+		return 0;
+	}
+#undef IS
+	return 1;
+}
+
+/* tmpl with every {{placeholder}} of section s filled in. */
+static void render_md_template(struct strbuf *out, const char *tmpl,
+			       const struct adr_db *db, const struct relnotes_section *s)
+{
+	const char *p = tmpl, *open, *close;
+
+	while ((open = strstr(p, "{{")) && (close = strstr(open + 2, "}}"))) {
+		const char *n = open + 2, *e = close;
+
+		strbuf_add(out, p, (size_t)(open - p));
+		while (n < e && *n == ' ')
+			n++;
+		while (e > n && e[-1] == ' ')
+			e--;
+		if (!render_md_placeholder(out, db, s, n, (size_t)(e - n)))
+			strbuf_add(out, open, (size_t)(close + 2 - open));
+		p = close + 2;
+	}
+	strbuf_addstr(out, p);
+}
+
 int render_md_release_notes(const struct render_ctx *ctx)
 {
-	(void)ctx;
-	return render_unsupported(FMT_MARKDOWN, VIEW_RELEASE_NOTES);
+	const struct relnotes *rn = ctx->notes;
+	struct strbuf sb = STRBUF_INIT;
+
+	for (size_t i = 0; rn && i < rn->nr; i++) {
+		const struct relnotes_section *s = &rn->v[i];
+
+		if (rn->template) {
+			render_md_template(&sb, rn->template, ctx->db, s);
+			continue;
+		}
+		if (i)
+			strbuf_addch(&sb, '\n');
+		strbuf_addstr(&sb, "## ");
+		render_md_inline(&sb, s->title);
+		if (s->date)
+			strbuf_addf(&sb, " (%.10s)", s->date);
+		strbuf_addstr(&sb, "\n\n");
+		render_md_relnotes_body(&sb, ctx->db, s);
+	}
+	fwrite(sb.buf, 1, sb.len, ctx->out);
+	strbuf_release(&sb);
+	return 0;
 }

@@ -182,5 +182,6 @@ void relnotes_clear(struct relnotes *rn)
 		free(s->date);
 	}
 	free(rn->v);
+	free(rn->template);
 	memset(rn, 0, sizeof(*rn));
 }

@@ -109,9 +109,10 @@ struct relnotes_section {
 struct relnotes {
 	struct relnotes_section *v;	/* newest first */
 	size_t nr, alloc;
+	char *template;		/* --template text for each section, or NULL */
 };
 
-#define RELNOTES_INIT { NULL, 0, 0 }
+#define RELNOTES_INIT { NULL, 0, 0, NULL }
 
 struct relnotes_section *relnotes_add_section(struct relnotes *rn, const char *title,
 					      const char *from, const char *to);
