@@ -234,12 +234,15 @@ void check_index(struct check_report *r, const struct adr_db *db, const char *di
 	index_rows_clear(&rows);
 }
 
-void check_unknown_refs(struct check_report *r, const struct adr_db *db)
+void check_unknown_refs(struct check_report *r, const struct adr_db *db,
+			int (*in_range)(const char *sha, void *data), void *data)
 {
 	for (size_t i = 0; i < db->unknown_nr; i++) {
 		const struct adr_unknown_ref *u = &db->unknown[i];
 		const struct adr_commit *c = adr_db_commit(db, u->commit);
 
+		if (in_range && !in_range(u->commit, data))
+			continue;
 		check_report_add(r, CHECK_UNKNOWN_REF, u->commit, 0, u->id,
 				 "commit cites ADR %s, which no ADR was at that commit%s%s%s",
 				 u->id, c && c->subject ? " (\"" : "",

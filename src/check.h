@@ -30,7 +30,11 @@ void check_adrs(struct check_report *r, const struct adr_db *db);
 void check_index(struct check_report *r, const struct adr_db *db, const char *dir,
 		 const char *path, const char *buf, size_t len);
 
-/* Commit messages that cite ids no ADR had at that commit (db->unknown). */
-void check_unknown_refs(struct check_report *r, const struct adr_db *db);
+/*
+ * Commit messages that cite ids no ADR had at that commit (db->unknown),
+ * for the commits in_range accepts (every commit when in_range is NULL).
+ */
+void check_unknown_refs(struct check_report *r, const struct adr_db *db,
+			int (*in_range)(const char *sha, void *data), void *data);
 
 #endif

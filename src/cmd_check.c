@@ -149,7 +149,7 @@ int cmd_check(int argc, const char **argv, struct cmd_ctx *ctx)
 		return ADR_EXIT_USAGE;
 	}
 	check_adrs(&report, db);
-	check_unknown_refs(&report, db);
+	check_unknown_refs(&report, db, NULL, NULL);
 	check_report_sort(&report);
 	cmd_render_ctx(&rc, ctx, db);
 	rc.check = &report;
