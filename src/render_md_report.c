@@ -66,8 +66,10 @@ void render_relative_path(struct strbuf *out, const char *base, const char *path
 	for (i = 0; base[i] && base[i] == path[i]; i++)
 		if (base[i] == '/')
 			common = i + 1;
-	if (!base[i] && path[i] == '/')
-		common = i + 1;
+	if (!base[i] && path[i] == '/') {
+		strbuf_addstr(out, path + i + 1);	/* path is below base */
+		return;
+	}
 	for (const char *p = base + common; *p; p++)
 		if (p == base + common || p[-1] == '/')
 			strbuf_addstr(out, "../");
