@@ -187,12 +187,26 @@ static void check_index_row(struct check_report *r, const struct adr *a,
 	}
 	index_title_key(&k1, row->title);
 	index_title_key(&k2, a->doc.title);
-	if (k1.len && strcmp(k1.buf, k2.buf))
+	if (!rows->weak_title && k1.len && strcmp(k1.buf, k2.buf))
 		check_report_add(r, CHECK_INDEX_TITLE, path, row->line, a->id,
 				 "index title of ADR %s is '%s', but %s says '%s'", a->id,
 				 row->title, a->path, a->doc.title ? a->doc.title : "");
 	strbuf_release(&k1);
 	strbuf_release(&k2);
+}
+
+/*
+ * A table or list outside markers is taken for the index only when one of
+ * its rows names an existing ADR (a README may hold other tables).
+ */
+static int check_index_is_ours(const struct adr_db *db, const struct index_rows *rows)
+{
+	if (rows->markers)
+		return 1;
+	for (size_t i = 0; i < rows->nr; i++)
+		if (rows->v[i].id && check_find(db, rows->v[i].id))
+			return 1;
+	return 0;
 }
 
 void check_index(struct check_report *r, const struct adr_db *db, const char *dir,
@@ -201,7 +215,7 @@ void check_index(struct check_report *r, const struct adr_db *db, const char *di
 	struct index_rows rows = INDEX_ROWS_INIT;
 
 	index_parse(&rows, buf, len);
-	if (!rows.line) {
+	if (!rows.line || !check_index_is_ours(db, &rows)) {
 		index_rows_clear(&rows);
 		return;
 	}

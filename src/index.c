@@ -219,7 +219,8 @@ static char *index_link_id(const char *s, const char *e, const char **text,
 		target = xstrndup(open, (size_t)(close - open));
 		target[strcspn(target, "#? ")] = '\0';
 		base = adrid_basename(target);
-		if (adrid_has_adr_ext(base) && !adrid_is_excluded(base)) {
+		if ((adrid_has_adr_ext(base) || !strchr(base, '.')) && *base &&
+		    !adrid_is_excluded(base) && !strstr(target, "://")) {
 			char *dot, *name = xstrdup(base);
 			if ((dot = strrchr(name, '.')))
 				*dot = '\0';
@@ -254,6 +255,7 @@ struct index_table {
 	const char *start, *end;	/* bytes of the table, whole lines */
 	unsigned line;			/* 1-based line of the header */
 	int col_id, col_title, col_status;
+	int weak_title;			/* the title column is a description */
 };
 
 /*
@@ -268,6 +270,9 @@ static int index_find_table(struct index_table *t, const char *p, const char *li
 		"id", "adr", "num", "adr #", "adr number", NULL };
 	static const char *const title_names[] = { "title", "name", "decision",
 		"adr title", NULL };
+	/* generic names: a title column only next to a number column */
+	static const char *const weak_title_names[] = { "description", "summary",
+		"subject", NULL };
 	static const char *const status_names[] = { "status", "state", NULL };
 	struct index_line l, d;
 	unsigned line = first_line;
@@ -275,6 +280,7 @@ static int index_find_table(struct index_table *t, const char *p, const char *li
 	for (; index_next_line(&l, p, limit); p = l.next, line++) {
 		struct strvec cells = STRVEC_INIT;
 		const char *q;
+		int weak = -1;
 
 		if (!memchr(l.start, '|', (size_t)(l.end - l.start)) ||
 		    !index_next_line(&d, l.next, limit) || !index_is_delimiter(d.start, d.end))
@@ -293,9 +299,16 @@ static int index_find_table(struct index_table *t, const char *p, const char *li
 				t->col_title = (int)i;
 			else if (t->col_status < 0 && index_header_is(h.buf, status_names))
 				t->col_status = (int)i;
+			else if (weak < 0 && index_header_is(h.buf, weak_title_names))
+				weak = (int)i;
 			strbuf_release(&h);
 		}
 		strvec_clear(&cells);
+		t->weak_title = 0;
+		if (t->col_title < 0 && t->col_id >= 0) {
+			t->col_title = weak;
+			t->weak_title = 1;
+		}
 		if (t->col_title < 0)
 			continue;
 		t->start = l.start;
@@ -309,36 +322,68 @@ static int index_find_table(struct index_table *t, const char *p, const char *li
 	return 0;
 }
 
-/* Both markers, start before stop: their positions. */
+/*
+ * The start marker at p: "<!-- adrlog -->", or the npm adr-log form
+ * "<!-- adrlog -- Regenerate ... -->"; returns its end, or NULL.
+ */
+static const char *index_start_marker(const char *p)
+{
+	static const char open[] = "<!-- adrlog";
+	const char *q;
+
+	if (strncmp(p, open, sizeof(open) - 1))
+		return NULL;
+	q = p + sizeof(open) - 1;
+	if (index_isalnum(*q))
+		return NULL;	/* "<!-- adrlogstop -->" */
+	q = strstr(q, "-->");
+	return q ? q + 3 : NULL;
+}
+
+/*
+ * Both markers, a start before a stop: *start and *start_end bound the
+ * start marker nearest to the first stop marker after it, *stop is where
+ * the stop marker begins.
+ */
 static int index_find_markers(const char *buf, size_t len, const char **start,
-			      const char **stop)
+			      const char **start_end, const char **stop)
 {
 	struct strbuf sb = STRBUF_INIT;
-	const char *a, *b;
+	const char *a = NULL, *a_end = NULL, *b = NULL, *p, *e;
+	int found = 0;
 
 	strbuf_add(&sb, buf, len);	/* NUL-terminated copy for strstr */
-	a = strstr(sb.buf, INDEX_MARK_START);
-	b = a ? strstr(a + strlen(INDEX_MARK_START), INDEX_MARK_STOP) : NULL;
+	for (p = sb.buf; (p = strstr(p, "<!-- adrlog")); p++) {
+		if ((e = index_start_marker(p))) {
+			if (!a) {
+				a = p;
+				a_end = e;
+				b = strstr(e, INDEX_MARK_STOP);
+				if (!b)
+					break;
+			} else if (p < b) {
+				a = p;	/* a later start before the stop wins */
+				a_end = e;
+			}
+		}
+	}
 	if (a && b) {
-		/* the start marker nearest to the stop marker opens the region */
-		const char *n;
-
-		while ((n = strstr(a + strlen(INDEX_MARK_START), INDEX_MARK_START)) && n < b)
-			a = n;
 		*start = buf + (a - sb.buf);
+		*start_end = buf + (a_end - sb.buf);
 		*stop = buf + (b - sb.buf);
+		found = 1;
 	}
 	strbuf_release(&sb);
-	return a && b;
+	return found;
 }
 
 void index_splice(struct strbuf *out, const char *old, size_t len, const char *table)
 {
-	const char *a, *b, *end = old + len;
+	const char *a, *after, *b, *end = old + len;
 	struct index_table t;
 
-	if (index_find_markers(old, len, &a, &b)) {
-		const char *after = a + strlen(INDEX_MARK_START), *line_start = b;
+	if (index_find_markers(old, len, &a, &after, &b)) {
+		const char *line_start = b;
 
 		strbuf_add(out, old, (size_t)(after - old));
 		strbuf_addch(out, '\n');
@@ -385,6 +430,7 @@ static void index_parse_table(struct index_rows *rows, const struct index_table 
 
 	rows->is_table = 1;
 	rows->has_status = t->col_status >= 0;
+	rows->weak_title = t->weak_title;
 	rows->line = t->line;
 	index_next_line(&l, t->start, t->end);
 	index_next_line(&l, l.next, t->end);
@@ -395,13 +441,13 @@ static void index_parse_table(struct index_rows *rows, const struct index_table 
 
 		index_cells(&cells, l.start, l.end);
 		r = index_add_row(rows, line);
-		if (t->col_id >= 0 && (size_t)t->col_id < cells.nr) {
+		/* a link to the ADR's file is surer than the number typed next to it */
+		r->id = index_link_id(l.start, l.end, NULL, NULL, NULL);
+		if (!r->id && t->col_id >= 0 && (size_t)t->col_id < cells.nr) {
 			index_plain(&sb, cells.v[t->col_id]);
 			r->id = index_id_at(sb.buf, NULL);
 			strbuf_reset(&sb);
 		}
-		if (!r->id)
-			r->id = index_link_id(l.start, l.end, NULL, NULL, NULL);
 		if ((size_t)t->col_title < cells.nr) {
 			index_plain(&sb, cells.v[t->col_title]);
 			r->title = index_strip_id(sb.buf);
@@ -433,6 +479,30 @@ static const char *index_list_item(const char *s, const char *e)
 	return NULL;
 }
 
+/*
+ * npm adr-log writes a status before the title: "- [ADR-3](x.md) -
+ * [Superseded by [ADR-19](y.md)] Title".  Skip such a bracketed part.
+ */
+static const char *index_skip_brackets(const char *p, const char *e)
+{
+	const char *q = p;
+	int depth = 0;
+
+	if (p >= e || *p != '[')
+		return p;
+	for (; q < e; q++) {
+		if (*q == '[')
+			depth++;
+		else if (*q == ']' && !--depth)
+			break;
+	}
+	if (q >= e || (q + 1 < e && q[1] == '('))
+		return p;	/* unbalanced, or a link: the title itself */
+	for (q++; q < e && index_isspace(*q); q++)
+		;
+	return q;
+}
+
 static void index_parse_list(struct index_rows *rows, const char *p, const char *limit,
 			     unsigned line)
 {
@@ -461,6 +531,7 @@ static void index_parse_list(struct index_rows *rows, const char *p, const char 
 			while (after < l.end && (index_isspace(*after) || *after == '-' ||
 						 *after == ':'))
 				after++;
+			after = index_skip_brackets(after, l.end);
 			strbuf_add(&raw, after, (size_t)(l.end - after));
 			index_plain(&sb, raw.buf);
 			r->title = strbuf_detach(&sb, NULL);
@@ -472,11 +543,12 @@ static void index_parse_list(struct index_rows *rows, const char *p, const char 
 
 void index_parse(struct index_rows *rows, const char *buf, size_t len)
 {
-	const char *p = buf, *limit = buf + len, *a, *b;
+	const char *p = buf, *limit = buf + len, *a, *a_end, *b;
 	struct index_table t;
 	unsigned line = 1;
 
-	if (index_find_markers(buf, len, &a, &b)) {
+	if (index_find_markers(buf, len, &a, &a_end, &b)) {
+		rows->markers = 1;
 		for (const char *q = buf; q < a; q++)
 			if (*q == '\n')
 				line++;
@@ -488,6 +560,8 @@ void index_parse(struct index_rows *rows, const char *buf, size_t len)
 		return;
 	}
 	index_parse_list(rows, p, limit, line);
+	if (rows->markers && !rows->line)
+		rows->line = line;	/* an empty index is still an index */
 }
 
 void index_rows_clear(struct index_rows *rows)
@@ -503,6 +577,8 @@ void index_rows_clear(struct index_rows *rows)
 
 void index_title_key(struct strbuf *out, const char *title)
 {
+	if (title)
+		title = index_skip_brackets(title, title + strlen(title));
 	for (const unsigned char *p = (const unsigned char *)title; p && *p; p++)
 		if (index_isalnum(*p) || *p >= 0x80)
 			strbuf_addch(out, index_lower(*p));

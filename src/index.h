@@ -36,22 +36,28 @@ struct index_rows {
 	size_t nr, alloc;
 	int is_table;		/* rows came from a table (else from a list) */
 	int has_status;		/* the table has a status column */
+	int weak_title;		/* its title column is a Description: not compared */
 	unsigned line;		/* first line of the table or list (0: none found) */
+	int markers;		/* the index is between <!-- adrlog --> markers */
 };
 
-#define INDEX_ROWS_INIT { NULL, 0, 0, 0, 0, 0 }
+#define INDEX_ROWS_INIT { NULL, 0, 0, 0, 0, 0, 0, 0 }
 
 /*
  * Read the index in buf[0..len): between the markers when present, else
  * the first table whose header names a title column (Title/Name/Decision)
  * and a number column (Number/No/#/Id/ADR) or links to ADR files; else
  * the list items that link to ADR files.  rows->line stays 0 when the
- * text has no index.
+ * text has no index.  The start marker may also be npm adr-log's
+ * "<!-- adrlog -- Regenerate ... -->".
  */
 void index_parse(struct index_rows *rows, const char *buf, size_t len);
 void index_rows_clear(struct index_rows *rows);
 
-/* A title reduced for comparison: lower-case letters and digits only. */
+/*
+ * A title reduced for comparison: lower-case letters and digits only,
+ * after a leading "[...]" (npm adr-log's "[Superseded by ...] Title").
+ */
 void index_title_key(struct strbuf *out, const char *title);
 
 /*

@@ -176,6 +176,15 @@ TEST_GROUP(check_index_drift)
 	STR_EQ(got, "index-missing@d/README.md:1", "a list index lacking 23");
 	free(got);
 
+	got = index_kinds(db, "d", "| Number | Title |\n| --- | --- |\n| 7 | Unrelated |\n");
+	STR_EQ(got, "", "a table naming no existing ADR is not our index");
+	free(got);
+
+	got = index_kinds(db, "d", "<!-- adrlog -->\n<!-- adrlogstop -->\n");
+	STR_EQ(got, "index-missing@d/README.md:1 index-missing@d/README.md:1 "
+	       "index-missing@d/README.md:1", "empty markers: every ADR missing");
+	free(got);
+
 	got = index_kinds(db, "d", "# Nothing here\n\nJust prose.\n");
 	STR_EQ(got, "", "a README without an index is fine");
 	free(got);

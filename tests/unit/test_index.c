@@ -63,6 +63,11 @@ TEST_GROUP(index_splice)
 		    "| Number | Title | Status |\n| --- | --- | --- |\n"
 		    "| 1 | [A](0001-a.md) | Accepted |\n<!-- adrlogstop -->\n",
 		    "a table that is no index is left alone");
+	splice_case("x\n<!-- adrlog -- Regenerate with adr-log -i -->\n- old\n<!-- adrlogstop -->\n",
+		    "x\n<!-- adrlog -- Regenerate with adr-log -i -->\n"
+		    "| Number | Title | Status |\n| --- | --- | --- |\n"
+		    "| 1 | [A](0001-a.md) | Accepted |\n<!-- adrlogstop -->\n",
+		    "npm adr-log's marker is kept and used");
 	splice_case("<!-- adrlogstop -->\n<!-- adrlog -->\n",
 		    "<!-- adrlogstop -->\n<!-- adrlog -->\n\n<!-- adrlog -->\n"
 		    "| Number | Title | Status |\n| --- | --- | --- |\n"
@@ -167,6 +172,43 @@ TEST_GROUP(index_parse_list)
 	index_parse(&rows, "", 0);
 	INT_EQ(rows.line, 0, "empty text has no index");
 	index_rows_clear(&rows);
+
+	md = "## ADRs\n\n"
+	     "<!-- adrlog -- Regenerate the content by using \"adr-log -i\". -->\n\n"
+	     "- [ADR-0000](0000-use-madr.md) - Use Markdown ADRs\n"
+	     "- [ADR-0003](0003-push.md) - [Superseded by [ADR-0019](0019-thanos.md)] Push Metrics\n"
+	     "- [ADR-106: gRPC API](adr-106-grpc-api)\n"
+	     "- [site](https://example.com/0007-x.md)\n"
+	     "<!-- adrlogstop -->\n";
+	index_parse(&rows, md, strlen(md));
+	INT_EQ(rows.markers, 1, "npm adr-log's start marker");
+	INT_EQ(rows.nr, 3, "three ADR links (not the URL)");
+	STR_EQ(rows.nr > 1 ? rows.v[1].title : NULL, "Push Metrics", "bracketed status skipped");
+	STR_EQ(rows.nr > 2 ? rows.v[2].id : NULL, "106", "a link without extension");
+	index_rows_clear(&rows);
+
+	md = "<!-- adrlog -->\n<!-- adrlogstop -->\n";
+	index_parse(&rows, md, strlen(md));
+	INT_EQ(rows.line, 1, "empty markers are an empty index");
+	INT_EQ(rows.nr, 0, "with no rows");
+	index_rows_clear(&rows);
+
+	md = "| ADR \\# | Description | Status |\n| --- | --- | --- |\n| [001](./adr-001-x.md) | Coins | Accepted, Implemented |\n";
+	index_parse(&rows, md, strlen(md));
+	INT_EQ(rows.nr, 1, "ADR # and Description columns (ibc-go)");
+	STR_EQ(rows.nr ? rows.v[0].title : NULL, "Coins", "description is the title");
+	INT_EQ(rows.weak_title, 1, "but only a weak one");
+	index_rows_clear(&rows);
+
+	md = "| Number | Title |\n| --- | --- |\n| 006 | [Refactor](adr-006-02-client-refactor.md) |\n";
+	index_parse(&rows, md, strlen(md));
+	STR_EQ(rows.nr ? rows.v[0].id : NULL, "6-2", "the linked file's id wins over the number");
+	index_rows_clear(&rows);
+
+	md = "| Key | Description |\n| --- | --- |\n| a | b |\n";
+	index_parse(&rows, md, strlen(md));
+	INT_EQ(rows.line, 0, "Description without a number column is no index");
+	index_rows_clear(&rows);
 }
 
 TEST_GROUP(index_title_key)
@@ -178,6 +220,8 @@ TEST_GROUP(index_title_key)
 	strbuf_reset(&sb);
 	index_title_key(&sb, NULL);
 	STR_EQ(sb.buf, "", "NULL is empty");
+	index_title_key(&sb, "[Superseded by [ADR-19](x.md)] Push Metrics");
+	STR_EQ(sb.buf, "pushmetrics", "a leading bracketed status is skipped");
 	strbuf_release(&sb);
 }
 
