@@ -257,7 +257,8 @@ void check_unknown_refs(struct check_report *r, const struct adr_db *db,
 
 		if (in_range && !in_range(u->commit, data))
 			continue;
-		check_report_add(r, CHECK_UNKNOWN_REF, u->commit, 0, u->id,
+		check_report_add(r, in_range ? CHECK_UNKNOWN_REF : CHECK_UNKNOWN_REF_OLD,
+				 u->commit, 0, u->id,
 				 "commit cites ADR %s, which no ADR was at that commit%s%s%s",
 				 u->id, c && c->subject ? " (\"" : "",
 				 c && c->subject ? c->subject : "",

@@ -32,7 +32,9 @@ void check_index(struct check_report *r, const struct adr_db *db, const char *di
 
 /*
  * Commit messages that cite ids no ADR had at that commit (db->unknown),
- * for the commits in_range accepts (every commit when in_range is NULL).
+ * for the commits in_range accepts: errors.  With in_range NULL, every
+ * commit is judged, and the findings are warnings (history cannot be
+ * rewritten to fix them; check a range in CI).
  */
 void check_unknown_refs(struct check_report *r, const struct adr_db *db,
 			int (*in_range)(const char *sha, void *data), void *data);

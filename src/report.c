@@ -26,6 +26,7 @@ static const char *const kind_names[CHECK__COUNT] = {
 	[CHECK_ONE_SIDED_LINK] = "one-sided-link",
 	[CHECK_PROPOSED_IMPLEMENTED] = "implemented-but-proposed",
 	[CHECK_SUPERSEDED_ORPHAN] = "superseded-without-successor",
+	[CHECK_UNKNOWN_REF_OLD] = "unknown-reference",
 };
 
 const char *check_kind_name(enum check_kind kind)

@@ -198,6 +198,13 @@ static int never(const char *sha, void *data)
 	return 0;
 }
 
+static int always(const char *sha, void *data)
+{
+	(void)sha;
+	(void)data;
+	return 1;
+}
+
 TEST_GROUP(check_unknown_refs)
 {
 	struct adr_db *db = adr_db_new();
@@ -212,7 +219,10 @@ TEST_GROUP(check_unknown_refs)
 	INT_EQ(r.nr, 0, "commits out of range are skipped");
 	check_unknown_refs(&r, db, NULL, NULL);
 	INT_EQ(r.nr, 1, "one finding per unknown reference");
-	INT_EQ(r.errors, 1, "an error");
+	INT_EQ(r.warnings, 1, "over all history, a warning");
+	check_report_clear(&r);
+	check_unknown_refs(&r, db, always, NULL);
+	INT_EQ(r.errors, 1, "in a range, an error");
 	STR_EQ(r.v[0].path, sha, "named by its commit");
 	OK(strstr(r.v[0].message, "ADR 99") && strstr(r.v[0].message, "Implement ADR-99"),
 	   "message names the id and subject: %s", r.v[0].message);
