@@ -81,9 +81,37 @@ static void commit_set_add(struct commit_set *set, const char *sha)
 	HASH_ADD_STR(set->head, sha, e);
 }
 
+/*
+ * Version order for tags on one commit: digit runs compare as numbers,
+ * and a name that goes on with "-..." where the other ends is a
+ * pre-release, older ("v1.1-rc" < "v1.1" < "v1.10").
+ */
+static int tags_version_cmp(const char *a, const char *b)
+{
+	while (*a && *b) {
+		if (*a >= '0' && *a <= '9' && *b >= '0' && *b <= '9') {
+			unsigned long long x = strtoull(a, (char **)&a, 10);
+			unsigned long long y = strtoull(b, (char **)&b, 10);
+
+			if (x != y)
+				return x < y ? -1 : 1;
+			continue;
+		}
+		if (*a != *b)
+			return (unsigned char)*a < (unsigned char)*b ? -1 : 1;
+		a++;
+		b++;
+	}
+	if (!*a && !*b)
+		return 0;
+	if (!*a)
+		return *b == '-' ? 1 : -1;
+	return *a == '-' ? -1 : 1;
+}
+
 static int tags_name_cmp(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return tags_version_cmp(*(char *const *)a, *(char *const *)b);
 }
 
 int tags_reachable(struct strvec *names, struct strvec *shas, struct repo *repo,
