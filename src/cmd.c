@@ -38,4 +38,7 @@ void cmd_render_ctx(struct render_ctx *rc, const struct cmd_ctx *ctx,
 	rc->color = term_want_color(ctx->opts->color, stdout);
 	rc->all = 0;
 	rc->with_commits = 1;
+	rc->check = NULL;
+	rc->notes = NULL;
+	rc->base_dir = NULL;
 }

@@ -1,11 +1,171 @@
-/* cmd_check: STUB, not implemented yet. */
+/*
+ * cmd_check: `adr-log check [RANGE]`: lint the ADRs at the tip of RANGE
+ * (default HEAD), the index files in their folders, and the commit
+ * messages of RANGE.  Prints one finding per line (or JSON) and exits 1
+ * when any finding is an error.
+ */
 #include "cmd.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "adr.h"
+#include "adrid.h"
+#include "check.h"
+#include "cmd_util.h"
+#include "discover.h"
 #include "error.h"
+#include "opt.h"
+#include "repo.h"
+#include "report.h"
+#include "strbuf.h"
+#include "xalloc.h"
+
+static const char check_usage[] =
+	"adr-log check [--range A..B] [RANGE] [--format text|json]\n"
+	"\n"
+	"Lint the ADRs at the tip of RANGE (default HEAD).  One finding per\n"
+	"line, 'path:line: rule: message'; exit 1 when any is an error.\n"
+	"\n"
+	"errors:\n"
+	"    duplicate-id            two ADRs share an id\n"
+	"    no-status               an ADR has no status\n"
+	"    broken-link             supersedes/amends an id no ADR has\n"
+	"    index-missing           the README index lacks an ADR\n"
+	"    index-extra             the index lists an id no ADR has\n"
+	"    index-status            the index shows another status\n"
+	"    index-title             the index shows another title\n"
+	"    unknown-reference       a commit message of RANGE cites an id no ADR\n"
+	"                            had at that commit\n"
+	"warnings:\n"
+	"    unknown-status          the status is not a known word (shown raw)\n"
+	"    one-sided-link          A supersedes/amends B, B does not say so back\n"
+	"    superseded-without-successor  superseded, but no ADR supersedes it\n"
+	"    implemented-but-proposed      proposed/draft, yet commits implement it";
+
+/* The index files a folder may hold, in the order they are looked for. */
+static const char *const index_names[] = {
+	"README.md", "README.markdown", "README.rst", "readme.md", "Readme.md",
+	"index.md", "index.markdown", "index.rst", NULL
+};
+
+/* Run the index rules on every index file of the ADR folders at rev. */
+static int cmd_check_indexes(struct check_report *r, struct repo *repo,
+			     const struct adr_db *db, const char *rev)
+{
+	git_tree *tree = NULL;
+	struct strbuf path = STRBUF_INIT, buf = STRBUF_INIT;
+	int rc = 0;
+
+	if (repo_tree(&tree, repo, rev) < 0)
+		return -1;
+	for (size_t i = 0; i < db->dirs.nr && rc >= 0; i++) {
+		const char *dir = db->dirs.v[i];
+
+		for (size_t k = 0; index_names[k]; k++) {
+			strbuf_reset(&path);
+			if (*dir)
+				strbuf_addf(&path, "%s/", dir);
+			strbuf_addstr(&path, index_names[k]);
+			strbuf_reset(&buf);
+			rc = repo_read_path(&buf, repo, tree, path.buf);
+			if (rc == GIT_ENOTFOUND) {
+				rc = 0;
+				continue;
+			}
+			if (rc < 0)
+				break;
+			check_index(r, db, dir, path.buf, buf.buf, buf.len);
+		}
+	}
+	git_tree_free(tree);
+	strbuf_release(&path);
+	strbuf_release(&buf);
+	return rc;
+}
+
+/* The tip of a range "A..B" / "B" / "A.." (HEAD when empty). */
+static char *cmd_check_tip(const char *range)
+{
+	const char *dots;
+
+	if (!range)
+		return xstrdup("HEAD");
+	dots = strstr(range, "..");
+	if (!dots)
+		return xstrdup(range);
+	if (dots[2] == '.' || !dots[2])
+		return xstrdup("HEAD");
+	return xstrdup(dots + 2);
+}
 
 int cmd_check(int argc, const char **argv, struct cmd_ctx *ctx)
 {
-	(void)argc; (void)ctx;
-	error_report("%s: not implemented yet", argv[0]);
-	return ADR_EXIT_USAGE;
+	const char *range = NULL;
+	enum render_format fmt;
+	struct render_ctx rc;
+	struct check_report report = CHECK_REPORT_INIT;
+	struct adr_db *db;
+	char *tip;
+	int rcode;
+	const struct opt opts[] = {
+		OPT_STRING(0, "range", &range, "A..B",
+			   "check the commits of A..B and the ADRs at B"),
+		OPT_GLOBALS(ctx->opts),
+		OPT_END
+	};
+
+	argc = opt_parse(argc, argv, opts, check_usage, 0);
+	if (argc == OPT_HELP)
+		return ADR_EXIT_OK;
+	if (argc < 0)
+		return ADR_EXIT_USAGE;
+	if (argc > 1 || (argc == 1 && range)) {
+		error_report("check: unexpected argument '%s'", argv[argc - 1]);
+		return ADR_EXIT_USAGE;
+	}
+	if (argc == 1)
+		range = argv[0];
+	if (range && strstr(range, "...")) {
+		error_report("check: '%s': symmetric ranges (A...B) are not supported", range);
+		return ADR_EXIT_USAGE;
+	}
+	if (cmd_format(ctx, FMT_TEXT, &fmt) < 0)
+		return ADR_EXIT_USAGE;
+	if (fmt != FMT_TEXT && fmt != FMT_JSON) {
+		error_report("check: --format %s is not supported (text or json)",
+			     render_format_name(fmt));
+		return ADR_EXIT_USAGE;
+	}
+	tip = cmd_check_tip(range);
+	db = adr_db_new();
+	if (discover_load(db, ctx->repo, tip, &ctx->opts->adr_dirs) < 0 ||
+	    cmd_check_indexes(&report, ctx->repo, db, tip) < 0) {
+		error_print();
+		free(tip);
+		check_report_clear(&report);
+		adr_db_free(db);
+		return ADR_EXIT_USAGE;
+	}
+	check_adrs(&report, db);
+	check_unknown_refs(&report, db, NULL, NULL);
+	check_report_sort(&report);
+	cmd_render_ctx(&rc, ctx, db);
+	rc.check = &report;
+	rcode = render(fmt, VIEW_CHECK, &rc);
+	if (rcode < 0)
+		error_print();
+	else if (fmt == FMT_TEXT && report.nr)
+		fprintf(stderr, "adr-log: check: %zu error%s, %zu warning%s\n",
+			report.errors, report.errors == 1 ? "" : "s",
+			report.warnings, report.warnings == 1 ? "" : "s");
+	if (rcode >= 0)
+		rcode = report.errors ? ADR_EXIT_FAIL : ADR_EXIT_OK;
+	else
+		rcode = ADR_EXIT_USAGE;
+	free(tip);
+	check_report_clear(&report);
+	adr_db_free(db);
+	return rcode;
 }

@@ -1,11 +1,174 @@
-/* cmd_index: STUB, not implemented yet. */
+/*
+ * cmd_index: `adr-log index [--write FILE]`: the ADR index table
+ * (Number | Title | Status) of the ADRs at HEAD, printed, or spliced into
+ * FILE (default: the ADR folder's README.md in the work tree) between
+ * the <!-- adrlog --> markers.  The one command that writes a file.
+ */
 #include "cmd.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "adr.h"
+#include "cmd_util.h"
+#include "discover.h"
 #include "error.h"
+#include "index.h"
+#include "opt.h"
+#include "repo.h"
+#include "strbuf.h"
+#include "xalloc.h"
+
+static const char index_usage[] =
+	"adr-log index [--rev REV] [--write [FILE]]\n"
+	"\n"
+	"Print the index table of the ADRs at REV (default HEAD), or write it\n"
+	"into FILE (default: README.md in the ADR folder of the work tree):\n"
+	"between the <!-- adrlog --> and <!-- adrlogstop --> markers when they\n"
+	"are there, else over the file's existing index table, else appended\n"
+	"inside new markers.  Writing twice changes nothing.";
+
+/* The folder the file lives in, relative to the top of the work tree. */
+static char *cmd_index_base(const char *file, const char *workdir)
+{
+	char *abs = realpath(file, NULL), *slash;
+	char *top = workdir ? realpath(workdir, NULL) : NULL;
+	size_t n = top ? strlen(top) : 0;
+	char *base;
+
+	if (!abs) {
+		/* a new file: its folder must exist */
+		char *dir = xstrdup(file);
+		char *s = strrchr(dir, '/');
+		struct strbuf sb = STRBUF_INIT;
+
+		if (s)
+			*s = '\0';
+		abs = realpath(s ? dir : ".", NULL);
+		free(dir);
+		if (!abs) {
+			free(top);
+			return NULL;
+		}
+		strbuf_addstr(&sb, abs);
+		strbuf_addstr(&sb, "/x");
+		free(abs);
+		abs = strbuf_detach(&sb, NULL);
+	}
+	slash = strrchr(abs, '/');
+	*slash = '\0';
+	strcat(abs, "/");
+	if (n && !strncmp(abs, top, n) && abs[n] == '/')
+		base = xstrdup(abs + n + 1);
+	else
+		base = xstrdup(abs);
+	free(abs);
+	free(top);
+	if (*base && base[strlen(base) - 1] == '/')
+		base[strlen(base) - 1] = '\0';
+	return base;
+}
+
+static int cmd_index_write(struct cmd_ctx *ctx, const struct adr_db *db,
+			   const char *file)
+{
+	const char *workdir = repo_workdir(ctx->repo);
+	struct strbuf path = STRBUF_INIT, old = STRBUF_INIT, out = STRBUF_INIT;
+	struct strbuf table = STRBUF_INIT;
+	char *base = NULL;
+	int rc = -1, changed;
+	FILE *f;
+
+	if (!file || !*file) {
+		if (!workdir) {
+			error_report("index: --write needs a work tree (this repository is bare)");
+			return ADR_EXIT_USAGE;
+		}
+		if (!db->dirs.nr) {
+			error_report("index: no ADR folder found; use --adr-dir or --write FILE");
+			return ADR_EXIT_USAGE;
+		}
+		strbuf_addstr(&path, workdir);
+		if (*db->dirs.v[0])
+			strbuf_addf(&path, "%s/", db->dirs.v[0]);
+		strbuf_addstr(&path, "README.md");
+	} else {
+		strbuf_addstr(&path, file);
+	}
+	base = cmd_index_base(path.buf, workdir);
+	if (!base) {
+		error_report("index: cannot write '%s': no such folder", path.buf);
+		goto done;
+	}
+	if ((f = fopen(path.buf, "rb"))) {
+		char buf[8192];
+		size_t n;
+
+		while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+			strbuf_add(&old, buf, n);
+		fclose(f);
+	}
+	render_md_index_table(&table, db, base);
+	index_splice(&out, old.buf, old.len, table.buf);
+	if (index_write_file(path.buf, out.buf, out.len, &changed) < 0) {
+		error_print();
+		goto done;
+	}
+	rc = 0;
+done:
+	free(base);
+	strbuf_release(&path);
+	strbuf_release(&old);
+	strbuf_release(&out);
+	strbuf_release(&table);
+	return rc < 0 ? ADR_EXIT_USAGE : ADR_EXIT_OK;
+}
 
 int cmd_index(int argc, const char **argv, struct cmd_ctx *ctx)
 {
-	(void)argc; (void)ctx;
-	error_report("%s: not implemented yet", argv[0]);
-	return ADR_EXIT_USAGE;
+	const char *rev = "HEAD", *file = NULL;
+	enum render_format fmt;
+	struct render_ctx rc;
+	struct adr_db *db;
+	int rcode, write = 0;
+	const struct opt opts[] = {
+		OPT_STRING(0, "rev", &rev, "REV", "read the ADRs at REV (default HEAD)"),
+		OPT_BOOL('w', "write", &write, "write the table into FILE (default: "
+			 "the ADR folder's README.md)"),
+		OPT_GLOBALS(ctx->opts),
+		OPT_END
+	};
+
+	argc = opt_parse(argc, argv, opts, index_usage, 0);
+	if (argc == OPT_HELP)
+		return ADR_EXIT_OK;
+	if (argc < 0)
+		return ADR_EXIT_USAGE;
+	if (argc > (write ? 1 : 0)) {
+		error_report("index: unexpected argument '%s'", argv[write ? 1 : 0]);
+		return ADR_EXIT_USAGE;
+	}
+	if (write && argc == 1)
+		file = argv[0];
+	if (cmd_format(ctx, FMT_MARKDOWN, &fmt) < 0)
+		return ADR_EXIT_USAGE;
+	db = adr_db_new();
+	if (discover_load(db, ctx->repo, rev, &ctx->opts->adr_dirs) < 0) {
+		error_print();
+		adr_db_free(db);
+		return ADR_EXIT_USAGE;
+	}
+	if (write) {
+		rcode = cmd_index_write(ctx, db, file);
+		adr_db_free(db);
+		return rcode;
+	}
+	cmd_render_ctx(&rc, ctx, db);
+	rc.with_commits = 0;
+	rcode = render(fmt == FMT_TEXT ? FMT_MARKDOWN : fmt, VIEW_INDEX, &rc);
+	if (rcode < 0)
+		error_print();
+	adr_db_free(db);
+	return rcode < 0 ? ADR_EXIT_USAGE : ADR_EXIT_OK;
 }

@@ -15,7 +15,7 @@ static const char *const format_names[] = {
 static const char *const view_names[] = {
 	[VIEW_LIST] = "list", [VIEW_TIMELINE] = "timeline", [VIEW_SHOW] = "show",
 	[VIEW_LINKS] = "links", [VIEW_RELEASE_NOTES] = "release-notes",
-	[VIEW_INDEX] = "index",
+	[VIEW_INDEX] = "index", [VIEW_CHECK] = "check",
 };
 
 int render_format_parse(const char *name, enum render_format *out)

@@ -25,8 +25,12 @@ enum render_view {
 	VIEW_SHOW,		/* one ADR (ctx->adr) */
 	VIEW_LINKS,		/* referencing commits (all, or ctx->adr) */
 	VIEW_RELEASE_NOTES,	/* decisions changed in a range */
-	VIEW_INDEX		/* the Number | Title | Status table */
+	VIEW_INDEX,		/* the Number | Title | Status table */
+	VIEW_CHECK		/* check findings (ctx->check) */
 };
+
+struct check_report;
+struct relnotes;
 
 struct render_ctx {
 	FILE *out;
@@ -35,6 +39,9 @@ struct render_ctx {
 	int color;		/* emit ANSI colors (text only) */
 	int all;		/* include deleted ADRs (JSON "adrs") */
 	int with_commits;	/* JSON: fill commit lists (not for list) */
+	const struct check_report *check;	/* VIEW_CHECK */
+	const struct relnotes *notes;	/* VIEW_RELEASE_NOTES */
+	const char *base_dir;	/* VIEW_INDEX: links relative to this folder */
 };
 
 /* "text", "markdown"/"md", "json", "mermaid", "html"; -1 if unknown. */
@@ -54,6 +61,28 @@ int render_markdown(enum render_view view, const struct render_ctx *ctx);
 int render_json(enum render_view view, const struct render_ctx *ctx);
 int render_mermaid(enum render_view view, const struct render_ctx *ctx);
 int render_html(enum render_view view, const struct render_ctx *ctx);
+
+/*
+ * The views of `index`, `check` and `release-notes` (render_*_report.c),
+ * called from the per-format dispatch; same contract as render().
+ */
+int render_md_index(const struct render_ctx *ctx);
+int render_md_release_notes(const struct render_ctx *ctx);
+int render_text_check(const struct render_ctx *ctx);
+int render_json_check(const struct render_ctx *ctx);
+int render_json_release_notes(const struct render_ctx *ctx);
+
+struct strbuf;
+/* The index table (header, separator, one row per live ADR) into out,
+ * links relative to base_dir.  The text `index --write` splices in. */
+void render_md_index_table(struct strbuf *out, const struct adr_db *db,
+			   const char *base_dir);
+/* s as one Markdown table cell ('|' escaped, no newlines, valid UTF-8). */
+void render_md_cell(struct strbuf *out, const char *s);
+/* "Accepted" for accepted; the raw text when unknown; "" for none. */
+void render_status_label(struct strbuf *out, const struct adr_doc *doc);
+/* path relative to the folder base ("../" as needed). */
+void render_relative_path(struct strbuf *out, const char *base, const char *path);
 
 /* Record "<view>: --format <f> is not supported"; returns -1. */
 int render_unsupported(enum render_format format, enum render_view view);

@@ -107,7 +107,12 @@ int render_json(enum render_view view, const struct render_ctx *ctx)
 	case VIEW_TIMELINE:
 	case VIEW_SHOW:
 	case VIEW_LINKS:
+	case VIEW_INDEX:
 		return render_json_db(ctx);
+	case VIEW_CHECK:
+		return render_json_check(ctx);
+	case VIEW_RELEASE_NOTES:
+		return render_json_release_notes(ctx);
 	default:
 		return render_unsupported(FMT_JSON, view);
 	}

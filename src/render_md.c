@@ -3,6 +3,12 @@
 
 int render_markdown(enum render_view view, const struct render_ctx *ctx)
 {
-	(void)ctx;
-	return render_unsupported(FMT_MARKDOWN, view);
+	switch (view) {
+	case VIEW_INDEX:
+		return render_md_index(ctx);
+	case VIEW_RELEASE_NOTES:
+		return render_md_release_notes(ctx);
+	default:
+		return render_unsupported(FMT_MARKDOWN, view);
+	}
 }

@@ -338,6 +338,12 @@ int render_text(enum render_view view, const struct render_ctx *ctx)
 		return render_text_show(ctx);
 	case VIEW_LINKS:
 		return render_text_links(ctx);
+	case VIEW_INDEX:
+		return render_md_index(ctx);
+	case VIEW_RELEASE_NOTES:
+		return render_md_release_notes(ctx);
+	case VIEW_CHECK:
+		return render_text_check(ctx);
 	default:
 		return render_unsupported(FMT_TEXT, view);
 	}

@@ -64,6 +64,11 @@ void repo_free(struct repo *repo)
 	free(repo);
 }
 
+const char *repo_workdir(struct repo *repo)
+{
+	return git_repository_workdir(repo->git);
+}
+
 void repo_oid_hex(char *buf, const git_oid *id)
 {
 	git_oid_tostr(buf, GIT_OID_HEXSZ + 1, id);

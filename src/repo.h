@@ -49,6 +49,9 @@ int repo_read_path(struct strbuf *out, struct repo *repo, const git_tree *tree,
 int repo_read_blob(struct strbuf *out, struct repo *repo, const git_oid *id,
 		   size_t max);
 
+/* The work tree's top folder, ending in '/'; NULL for a bare repository. */
+const char *repo_workdir(struct repo *repo);
+
 /* 40-hex text of an oid into buf (at least 41 bytes). */
 void repo_oid_hex(char *buf, const git_oid *id);
 
