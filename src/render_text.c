@@ -20,6 +20,9 @@ static void render_text_cell(FILE *out, const char *s, size_t width, int last)
 	size_t w;
 
 	utf8_for_terminal(&sb, s ? s : "", 0);
+	/* a column never runs into the next: cut, leaving one space */
+	if (!last && width > 1)
+		utf8_truncate(&sb, width - 1);
 	fputs(sb.buf, out);
 	w = utf8_width(sb.buf);
 	if (!last)
@@ -88,10 +91,10 @@ static int render_text_list(const struct render_ctx *ctx)
 		render_text_cell(out, a->id, wid + 2, 0);
 		if (ctx->color)
 			fputs(term_status_color(a->doc.status), out);
-		render_text_cell(out, render_text_status(a), wstatus, 0);
+		render_text_cell(out, render_text_status(a), wstatus + 1, 0);
 		if (ctx->color)
 			fputs(TERM_RESET, out);
-		fputs("  ", out);
+		fputs(" ", out);
 		render_text_cell(out, a->doc.date ? a->doc.date : "-", wdate + 2, 0);
 		render_text_cell(out, a->doc.title, wtitle + 2, 0);
 		render_text_cell(out, a->path, 0, 1);

@@ -112,6 +112,33 @@ void utf8_for_terminal(struct strbuf *out, const char *s, int keep_newlines)
 	}
 }
 
+void utf8_truncate(struct strbuf *sb, size_t max)
+{
+	const unsigned char *p = (const unsigned char *)sb->buf;
+	size_t i = 0, w = 0, cut = 0;
+	unsigned cp;
+
+	if (!max || utf8_width(sb->buf) <= max)
+		return;
+	/* keep whole characters while they and the ellipsis fit */
+	while (i < sb->len) {
+		size_t n = utf8_decode(p + i, sb->len - i, &cp);
+		size_t cw;
+		char one[5] = { 0 };
+		if (!n)
+			n = 1;
+		memcpy(one, sb->buf + i, n < 4 ? n : 4);
+		cw = utf8_width(one);
+		if (w + cw > max - 1)
+			break;
+		w += cw;
+		i += n;
+		cut = i;
+	}
+	strbuf_setlen(sb, cut);
+	strbuf_addstr(sb, "\xE2\x80\xA6");
+}
+
 /* Wide ranges (East Asian Wide/Fullwidth and emoji), coarse but sufficient. */
 static int utf8_is_wide(unsigned cp)
 {

@@ -26,6 +26,12 @@ int utf8_valid(const char *s, size_t len);
  */
 void utf8_for_terminal(struct strbuf *out, const char *s, int keep_newlines);
 
+/*
+ * Cut sb (valid UTF-8) to at most max columns, ending it with an ellipsis
+ * when anything was cut.  No-op when it fits or max is 0.
+ */
+void utf8_truncate(struct strbuf *sb, size_t max);
+
 /* Display columns of a valid UTF-8 string (wide East Asian/emoji count 2). */
 size_t utf8_width(const char *s);
 

@@ -98,6 +98,18 @@ TEST_GROUP(utf8)
 	INT_EQ(utf8_width("\xe2\x9c\x85 A"), 4, "emoji is two columns");
 	INT_EQ(utf8_width("\xe6\x97\xa5\xe6\x9c\xac"), 4, "CJK is two columns each");
 	INT_EQ(utf8_width("e\xcc\x81"), 1, "combining mark takes no column");
+	strbuf_reset(&sb);
+	strbuf_addstr(&sb, "abcdef");
+	utf8_truncate(&sb, 4);
+	STR_EQ(sb.buf, "abc\xe2\x80\xa6", "truncate to 4 columns with an ellipsis");
+	strbuf_reset(&sb);
+	strbuf_addstr(&sb, "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e");
+	utf8_truncate(&sb, 4);
+	STR_EQ(sb.buf, "\xe6\x97\xa5\xe2\x80\xa6", "wide characters are never split");
+	strbuf_reset(&sb);
+	strbuf_addstr(&sb, "fits");
+	utf8_truncate(&sb, 4);
+	STR_EQ(sb.buf, "fits", "no cut when it fits");
 	strbuf_release(&sb);
 }
 
