@@ -383,3 +383,19 @@ char *change_cleanup_mode(struct repo *repo)
 {
 	return change_config_string(repo, "commit.cleanup");
 }
+
+char *change_subject(struct repo *repo, const char *rev)
+{
+	git_commit *c = NULL;
+	const char *s;
+	char *ret = NULL;
+
+	if (repo_commit(&c, repo, rev) < 0) {
+		error_clear();
+		return NULL;
+	}
+	s = git_commit_summary(c);
+	ret = xstrdup(s ? s : "");
+	git_commit_free(c);
+	return ret;
+}

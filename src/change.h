@@ -91,7 +91,10 @@ char *change_cleanup_mode(struct repo *repo);
 /* The work tree's top folder, or NULL for a bare repository. */
 const char *change_workdir(struct repo *repo);
 
-/* Non-zero when sha names an existing commit and is the empty (zero) id. */
+/* The first line of commit rev's message, or NULL (caller frees). */
+char *change_subject(struct repo *repo, const char *rev);
+
+/* Non-zero for an all-zero (or empty) commit id: "no such ref" in pre-push. */
 int change_is_zero_sha(const char *sha);
 
 #endif
