@@ -3,11 +3,12 @@
  * end-to-end tests can drive the hook's prompt exactly as a person at a
  * terminal would (the hook reads /dev/tty; a pipe would not do).
  *
- *	pty-run [-t SECONDS] [-e TEXT | -s TEXT | -c]... -- CMD [ARGS...]
+ *	pty-run [-t SECONDS] [-e TEXT | -s TEXT | -c | -d]... -- CMD [ARGS...]
  *
  *   -e TEXT  wait until TEXT has appeared in the output (since the last -e)
  *   -s TEXT  type TEXT ("\n" in TEXT is a newline)
  *   -c       type Ctrl-C
+ *   -d       type Ctrl-D (end of input)
  *   -t N     give up after N seconds (default 20): exit 124
  *
  * Everything the command writes to the terminal is copied to stdout.  The
@@ -77,7 +78,7 @@ int main(int argc, char **argv)
 		if (!strcmp(argv[i], "-t") && i + 1 < argc)
 			timeout = atoi(argv[++i]);
 	if (i >= argc - 1) {
-		fprintf(stderr, "usage: pty-run [-t N] [-e TEXT | -s TEXT | -c]... -- CMD...\n");
+		fprintf(stderr, "usage: pty-run [-t N] [-e TEXT | -s TEXT | -c | -d]... -- CMD...\n");
 		return 2;
 	}
 	pid = forkpty(&fd, NULL, NULL, &ws);
@@ -113,6 +114,9 @@ int main(int argc, char **argv)
 		} else if (!strcmp(argv[a], "-c")) {
 			usleep(50000);
 			type(fd, "\003");
+		} else if (!strcmp(argv[a], "-d")) {
+			usleep(50000);
+			type(fd, "\004");
 		}
 	}
 	while (!dead && time(NULL) - start <= timeout)
