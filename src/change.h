@@ -79,6 +79,12 @@ int change_outgoing(struct strvec *out, struct repo *repo, const char *local,
  */
 int change_base_tree(git_tree **out, struct repo *repo);
 
+/*
+ * Read objects without re-hashing each one (git does not either); the
+ * hooks run inside every commit and must stay fast.  Process-wide.
+ */
+void change_trust_objects(void);
+
 /* The folder git runs hooks from (core.hooksPath, else <common dir>/hooks). */
 int change_hooks_dir(char **out, struct repo *repo);
 

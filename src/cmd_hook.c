@@ -291,9 +291,6 @@ static int cmd_hook_prepare(struct hook_run *run, int argc, const char **argv)
 		error_set("hook prepare-commit-msg: the message file is missing");
 		return -1;
 	}
-	/* -m/-F, merges, amends, squashes: no editor or not a new change */
-	if (argc >= 2 && *argv[1] && strcmp(argv[1], "template"))
-		return 0;
 	/* comments would stay in the commit under these cleanup modes */
 	cleanup = change_cleanup_mode(run->repo);
 	if (cleanup && strcmp(cleanup, "strip") && strcmp(cleanup, "default")) {
@@ -460,6 +457,12 @@ int cmd_hook(int argc, const char **argv, struct cmd_ctx *ctx)
 	}
 	if (skip && *skip && strcmp(skip, "0"))
 		return ADR_EXIT_OK;	/* ADRLOG_SKIP=1: this once */
+	/* prepare-commit-msg for -m/-F, merges, amends, squashes: no editor
+	 * or not a new change; decided before the repository is opened */
+	if (!strcmp(argv[1], "prepare-commit-msg") && argc >= 4 && *argv[3] &&
+	    strcmp(argv[3], "template"))
+		return ADR_EXIT_OK;
+	change_trust_objects();
 	if (repo_open(&run.repo, ctx->opts->chdir) < 0 ||
 	    hook_settings_load(&run.s, run.repo, &ctx->opts->adr_dirs) < 0) {
 		rc = -1;

@@ -43,6 +43,8 @@ static const char shim_prepare_commit_msg[] =
 	"\t\"$0.adrlog-orig\" \"$@\" || exit $?\n"
 	"fi\n"
 	"[ -n \"$adr_log\" ] || exit 0\n"
+	"# only a message about to be edited gets a hint (not -m/-F, merge, amend)\n"
+	"case ${2-} in ''|template) ;; *) exit 0 ;; esac\n"
 	"\"$adr_log\" hook prepare-commit-msg \"$@\"\n"
 	"rc=$?\n"
 	"# 0: fine, 1: refused; anything else is adr-log failing (a crash):\n"

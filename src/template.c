@@ -104,7 +104,7 @@ char *template_file_name(const char *like, const char *id, const char *title)
 	return strbuf_detach(&sb, NULL);
 }
 
-/* Replace whole-word (upper case) or {{lower}} tokens; count replacements. */
+/* Replace whole-word (upper case) or braced tokens; count replacements. */
 static int template_replace(struct strbuf *sb, const char *word, const char *braced,
 			    const char *value)
 {
@@ -201,6 +201,7 @@ void template_fill(struct strbuf *out, const char *tmpl, const char *id,
 	strbuf_addstr(&sb, tmpl);
 	template_replace(&sb, "NUMBER", "{{number}}", id);
 	template_replace(&sb, "DATE", "{{date}}", date);
+	template_replace(&sb, "YYYY-MM-DD", "{{ date }}", date);
 	statused = template_replace(&sb, "STATUS", "{{status}}", status);
 	titled = template_replace(&sb, "TITLE", "{{title}}", title);
 	if (!titled) {

@@ -27,7 +27,7 @@ char *template_slug(const char *title);
 char *template_file_name(const char *like, const char *id, const char *title);
 
 /*
- * Fill a template: NUMBER, TITLE, DATE, STATUS (whole words) and
+ * Fill a template: NUMBER, TITLE, DATE (also YYYY-MM-DD), STATUS (whole words) and
  * {{number}}, {{title}}, {{date}}, {{status}}.  A template without a title
  * token gets its first level-1 heading replaced by "# <id>. <title>"; one
  * without a status token gets the first line under its Status heading (or
