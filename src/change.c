@@ -331,6 +331,11 @@ static char *change_config_string(struct repo *repo, const char *name)
 	return ret;
 }
 
+int change_merging(struct repo *repo)
+{
+	return git_repository_state(repo->git) == GIT_REPOSITORY_STATE_MERGE;
+}
+
 const char *change_workdir(struct repo *repo)
 {
 	return git_repository_workdir(repo->git);

@@ -94,6 +94,9 @@ int change_comment_char(struct repo *repo);
 /* commit.cleanup's value or NULL (caller frees). */
 char *change_cleanup_mode(struct repo *repo);
 
+/* Non-zero while a merge is being concluded (MERGE_HEAD exists). */
+int change_merging(struct repo *repo);
+
 /* The work tree's top folder, or NULL for a bare repository. */
 const char *change_workdir(struct repo *repo);
 

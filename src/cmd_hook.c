@@ -120,8 +120,8 @@ static int cmd_hook_known(struct adr_db **out, struct hook_run *run, const char 
  * have a new trailer), 1 (stop the commit) or -1.
  */
 static int cmd_hook_ask(struct hook_run *run, struct prompt *p, struct strbuf *msg,
-			const struct change *c, const struct hook_candidate *cand,
-			size_t ncand, int cc)
+			const char *msg_path, const struct change *c,
+			const struct hook_candidate *cand, size_t ncand, int cc)
 {
 	struct strbuf sb = STRBUF_INIT, ans = STRBUF_INIT;
 	int rc = 1, tries = 0;
@@ -190,9 +190,10 @@ static int cmd_hook_ask(struct hook_run *run, struct prompt *p, struct strbuf *m
 			}
 			prompt_printf(p, "adr-log: created %s (ADR %s, Proposed).\n"
 				      "Write it down, then commit it with this change:\n"
-				      "  git add %s && git commit -F .git/COMMIT_EDITMSG\n"
+				      "  git add %s && git commit --cleanup=strip -F %s\n"
 				      "(a change that adds an ADR is covered; this commit "
-				      "stops here, your message is kept)\n", path, id, path);
+				      "stops here, your message is kept)\n", path, id, path,
+				      msg_path);
 			free(path);
 			free(id);
 			rc = 1;
@@ -204,8 +205,8 @@ static int cmd_hook_ask(struct hook_run *run, struct prompt *p, struct strbuf *m
 			      ncand ? "a number, d, r or a" : "d, r or a");
 	}
 	if (rc == 1)
-		prompt_printf(p, "adr-log: commit stopped; the message is kept in the "
-			      "message file (git saves it as .git/COMMIT_EDITMSG)\n");
+		prompt_printf(p, "adr-log: commit stopped; the message is kept in %s\n",
+			      msg_path);
 	strbuf_release(&sb);
 	strbuf_release(&ans);
 	return rc;
@@ -227,6 +228,9 @@ static int cmd_hook_commit_msg(struct hook_run *run, int argc, const char **argv
 		error_set("hook commit-msg: the message file is missing");
 		return -1;
 	}
+	/* a merge brings commits that were checked on their own */
+	if (change_merging(run->repo))
+		return 0;
 	if (cmd_hook_read_file(&msg, argv[0]) < 0)
 		goto done;
 	if (change_staged(&c, run->repo, &f) < 0)
@@ -253,7 +257,7 @@ static int cmd_hook_commit_msg(struct hook_run *run, int argc, const char **argv
 		rc = 1;
 		break;
 	case HOOK_MODE_PROMPT:
-		rc = cmd_hook_ask(run, &p, &msg, &c, cand, ncand, cc);
+		rc = cmd_hook_ask(run, &p, &msg, argv[0], &c, cand, ncand, cc);
 		if (rc == 0 && hook_msg_write(argv[0], msg.buf, msg.len) < 0)
 			rc = -1;
 		break;

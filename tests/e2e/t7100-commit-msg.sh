@@ -229,6 +229,17 @@ test_expect_success 'an unknown adrlog.hookMode fails open with a clear warning'
 	git config adrlog.hookMode block
 '
 
+test_expect_success 'concluding a merge is not checked: its commits were' '
+	cd repo && git config adrlog.hookMode block && git checkout -q -b side &&
+	large_change && git commit -q -m "side work
+
+ADR: none (test data)" &&
+	git checkout -q main && echo m >m.txt && git add m.txt && git commit -q -m "main work" &&
+	git merge -q --no-ff -m "Merge side" side 2>../err &&
+	git log -1 --format=%s >../subject && echo "Merge side" >../expect &&
+	test_cmp ../expect ../subject
+'
+
 test_expect_success 'hook refuses unknown hook names' '
 	cd repo && test_expect_code 2 "$ADRLOG" hook post-checkout 2>../err &&
 	test_grep "not a hook adr-log handles" ../err

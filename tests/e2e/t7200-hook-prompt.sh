@@ -76,7 +76,7 @@ test_expect_success 'draft: a new ADR from the template, next id, Proposed; the 
 	test_grep "^Proposed" docs/adr/0004-shard-the-order-store.md &&
 	test_grep "^Shard orders" .git/COMMIT_EDITMSG &&
 	git add docs/adr/0004-shard-the-order-store.md &&
-	git commit -q -F .git/COMMIT_EDITMSG 2>../err &&
+	git commit -q --cleanup=strip -F .git/COMMIT_EDITMSG 2>../err &&
 	git log -1 --format=%s >../subject && echo "Shard orders" >../expect &&
 	test_cmp ../expect ../subject
 '
