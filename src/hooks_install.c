@@ -189,6 +189,22 @@ static int hooks_is_ours(const char *path)
 	return ours;
 }
 
+/* Same bytes and mode? */
+static int hooks_same_file(const char *a, const char *b)
+{
+	struct strbuf x = STRBUF_INIT, y = STRBUF_INIT;
+	struct stat sa, sb;
+	int same;
+
+	same = lstat(a, &sa) == 0 && lstat(b, &sb) == 0 && S_ISREG(sa.st_mode) &&
+	       S_ISREG(sb.st_mode) && sa.st_mode == sb.st_mode &&
+	       hooks_read(&x, a, 0) == 0 && hooks_read(&y, b, 0) == 0 &&
+	       x.len == y.len && !memcmp(x.buf, y.buf, x.len);
+	strbuf_release(&x);
+	strbuf_release(&y);
+	return same;
+}
+
 /* Write an executable file atomically (temporary file, then rename). */
 static int hooks_write(const char *path, const struct strbuf *text)
 {
@@ -278,6 +294,10 @@ int hooks_install(const char *dir, const char *self, int *changed)
 				continue;	/* installed and current */
 		} else if (hooks_exists(path.buf)) {
 			if (hooks_exists(orig.buf)) {
+				/* a hook manager wrote its hook again over our shim:
+				 * the same bytes as the one kept aside can go */
+				if (hooks_same_file(path.buf, orig.buf) && unlink(path.buf) == 0)
+					goto write;
 				rc = error_set("cannot chain '%s': '%s' exists already",
 					       path.buf, orig.buf);
 				break;
@@ -289,6 +309,7 @@ int hooks_install(const char *dir, const char *self, int *changed)
 				break;
 			}
 		}
+write:
 		if ((rc = hooks_write(path.buf, &want)) == 0)
 			(*changed)++;
 	}

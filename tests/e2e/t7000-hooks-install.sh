@@ -119,6 +119,20 @@ test_expect_success 'a foreign pre-push hook and ours both get the refs on stdin
 	test_grep "big, uncovered" err
 '
 
+test_expect_success 'a hook manager writing its hook again over the shim: install re-chains' '
+	git init -q again && (cd again && test_commit one) &&
+	printf "#!/bin/sh\nexit 0\n" >again/.git/hooks/commit-msg &&
+	chmod 755 again/.git/hooks/commit-msg && cp again/.git/hooks/commit-msg manager-hook &&
+	(cd again && adr_log hooks install) &&
+	cp manager-hook again/.git/hooks/commit-msg &&
+	(cd again && adr_log hooks install >../out && adr_log hooks status >../st) &&
+	test_grep "^commit-msg +installed \(current\); runs the previous hook first" st &&
+	cmp manager-hook again/.git/hooks/commit-msg.adrlog-orig &&
+	printf "#!/bin/sh\nexit 1\n" >again/.git/hooks/commit-msg &&
+	(cd again && test_expect_code 2 "$ADRLOG" hooks install 2>../err) &&
+	test_grep "cannot chain" err
+'
+
 test_expect_success 'core.hooksPath (Husky style) is where the shims go' '
 	git init -q husky && (cd husky && test_commit one &&
 		git config core.hooksPath .husky/_) &&
