@@ -18,6 +18,7 @@
 #include "discover.h"
 #include "error.h"
 #include "hook.h"
+#include "mention.h"
 #include "prompt.h"
 #include "repo.h"
 #include "status.h"
@@ -115,13 +116,36 @@ static int cmd_hook_known(struct adr_db **out, struct hook_run *run, const char 
 	return discover_load(db, run->repo, rev, &run->s.adr_dirs);
 }
 
+/* An existing ADR typed as "ADR-7", "adr 7" or "#7", or NULL. */
+static const struct adr *cmd_hook_typed_adr(const char *ans, const struct adr_db *known)
+{
+	struct mention_list ml = MENTION_LIST_INIT;
+	struct strbuf sb = STRBUF_INIT;
+	const struct adr *a = NULL;
+
+	if (ans[0] == '#')
+		strbuf_addf(&sb, "ADR-%s", ans + 1);
+	else
+		strbuf_addstr(&sb, ans);
+	mention_scan_ids(sb.buf, &ml);
+	if (ml.nr == 1) {
+		a = adr_db_find(known, ml.v[0].id);
+		if (!a && ml.v[0].base)
+			a = adr_db_find(known, ml.v[0].base);
+	}
+	mention_list_clear(&ml);
+	strbuf_release(&sb);
+	return a;
+}
+
 /*
  * The dialogue of an uncovered large commit.  Returns 0 (go on: *msg may
  * have a new trailer), 1 (stop the commit) or -1.
  */
 static int cmd_hook_ask(struct hook_run *run, struct prompt *p, struct strbuf *msg,
 			const char *msg_path, const struct change *c,
-			const struct hook_candidate *cand, size_t ncand, int cc)
+			const struct adr_db *known, const struct hook_candidate *cand,
+			size_t ncand, int cc)
 {
 	struct strbuf sb = STRBUF_INIT, ans = STRBUF_INIT;
 	int rc = 1, tries = 0;
@@ -143,13 +167,15 @@ static int cmd_hook_ask(struct hook_run *run, struct prompt *p, struct strbuf *m
 	for (;;) {
 		char *end;
 		unsigned long n;
+		const struct adr *linked;
 
 		if (++tries > 5)
 			break;
 		strbuf_reset(&sb);
 		if (ncand)
 			strbuf_addf(&sb, "[1-%zu] link that ADR, ", ncand);
-		strbuf_addstr(&sb, "(d)raft a new ADR, (r)eason for none, (a)bort: ");
+		strbuf_addstr(&sb, "ADR-<id> link another, (d)raft a new ADR, "
+			      "(r)eason for none, (a)bort: ");
 		if (prompt_ask(p, sb.buf, &ans) < 0)
 			break;	/* end of input: abort */
 		n = strtoul(ans.buf, &end, 10);
@@ -157,6 +183,12 @@ static int cmd_hook_ask(struct hook_run *run, struct prompt *p, struct strbuf *m
 			hook_msg_add_trailer(msg, "ADR", cand[n - 1].adr->id, cc);
 			prompt_printf(p, "adr-log: added the trailer \"ADR: %s\"\n",
 				      cand[n - 1].adr->id);
+			rc = 0;
+			break;
+		}
+		if ((linked = cmd_hook_typed_adr(ans.buf, known))) {
+			hook_msg_add_trailer(msg, "ADR", linked->id, cc);
+			prompt_printf(p, "adr-log: added the trailer \"ADR: %s\"\n", linked->id);
 			rc = 0;
 			break;
 		}
@@ -202,7 +234,8 @@ static int cmd_hook_ask(struct hook_run *run, struct prompt *p, struct strbuf *m
 		if (!strcmp(ans.buf, "a") || !strcmp(ans.buf, "abort") || !strcmp(ans.buf, "q"))
 			break;
 		prompt_printf(p, "adr-log: please answer %s\n",
-			      ncand ? "a number, d, r or a" : "d, r or a");
+			      ncand ? "a number, an existing ADR-<id>, d, r or a" :
+			      "an existing ADR-<id>, d, r or a");
 	}
 	if (rc == 1)
 		prompt_printf(p, "adr-log: commit stopped; the message is kept in %s\n",
@@ -240,6 +273,11 @@ static int cmd_hook_commit_msg(struct hook_run *run, int argc, const char **argv
 		goto done;
 	rc = -1;
 	hook_msg_clean(&clean, msg.buf, msg.len, cc);
+	strbuf_trim(&clean);
+	rc = 0;
+	if (!clean.len)
+		goto done;	/* an empty message: git aborts the commit itself */
+	rc = -1;
 	if (cmd_hook_known(&known, run, "HEAD") < 0)
 		goto done;
 	rc = 0;
@@ -257,7 +295,7 @@ static int cmd_hook_commit_msg(struct hook_run *run, int argc, const char **argv
 		rc = 1;
 		break;
 	case HOOK_MODE_PROMPT:
-		rc = cmd_hook_ask(run, &p, &msg, argv[0], &c, cand, ncand, cc);
+		rc = cmd_hook_ask(run, &p, &msg, argv[0], &c, known, cand, ncand, cc);
 		if (rc == 0 && hook_msg_write(argv[0], msg.buf, msg.len) < 0)
 			rc = -1;
 		break;

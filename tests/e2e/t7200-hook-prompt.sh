@@ -41,6 +41,23 @@ test_expect_success 'link joins an existing trailer block (like git interpret-tr
 	test_cmp ../expect ../msg
 '
 
+test_expect_success 'link any existing ADR by typing its id' '
+	cd repo && large_change &&
+	"$PTY" -e "(a)bort: " -s "ADR-99\n" -e "please answer" -e "(a)bort: " -s "#3\n" \
+		-- git commit -q -m "Drain the old queue" >../out &&
+	git log -1 --format=%B >../msg &&
+	printf "Drain the old queue\n\nADR: 3\n\n" >../expect &&
+	test_cmp ../expect ../msg
+'
+
+test_expect_success 'an emptied message is left to git (it aborts the commit)' '
+	cd repo && large_change && git rev-parse HEAD >../before &&
+	printf "#!/bin/sh\nprintf \"# nothing\\\\n\" >\"\$1\"\n" >../empty-editor &&
+	test_must_fail env EDITOR="sh ../empty-editor" "$PTY" -t 10 -- git commit -q >../out &&
+	test_grep -v "names no ADR" ../out &&
+	git rev-parse HEAD >../after && test_cmp ../before ../after
+'
+
 test_expect_success 'reason: adds "ADR: none (<reason>)"' '
 	cd repo && large_change &&
 	"$PTY" -e "(a)bort: " -s "r\n" -e "need no ADR? " -s "generated fixtures\n" \
