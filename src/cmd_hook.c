@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "adr.h"
 #include "change.h"
@@ -420,14 +421,16 @@ done:
 /* pre-push REMOTE URL, refs on stdin: 0 (push), 1 (refuse) or -1. */
 static int cmd_hook_pre_push(struct hook_run *run, int argc, const char **argv)
 {
-	const char *remote = argc >= 1 ? argv[0] : NULL;
 	const char *to = getenv("PRE_COMMIT_TO_REF"), *from = getenv("PRE_COMMIT_FROM_REF");
+	const char *remote = argc >= 1 ? argv[0] : getenv("PRE_COMMIT_REMOTE_NAME");
 	struct strvec seen = STRVEC_INIT;
 	struct strbuf line = STRBUF_INIT, bad = STRBUF_INIT, ans = STRBUF_INIT;
 	struct prompt p = { NULL, NULL };
 	int nbad = 0, rc = -1, c, lines = 0;
 
-	for (;;) {
+	/* under the pre-commit framework the range is in the environment
+	 * and stdin is not git's; a terminal on stdin is nobody's ref list */
+	for (c = (to && *to) || isatty(STDIN_FILENO) ? EOF : 0; c != EOF;) {
 		char lref[1024], lsha[128], rref[1024], rsha[128];
 
 		strbuf_reset(&line);
@@ -440,8 +443,6 @@ static int cmd_hook_pre_push(struct hook_run *run, int argc, const char **argv)
 			    cmd_hook_push_ref(run, lsha, rsha, remote, &seen, &bad, &nbad) < 0)
 				goto done;
 		}
-		if (c == EOF)
-			break;
 	}
 	/* the pre-commit framework passes the range in its environment */
 	if (!lines && to && *to &&
