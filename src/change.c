@@ -235,7 +235,6 @@ int change_outgoing(struct strvec *out, struct repo *repo, const char *local,
 	git_revwalk *walk = NULL;
 	git_oid oid;
 	int rc = -1, hidden = 0;
-	const char *local_sha = local;
 
 	if (change_resolve(&oid, repo, local) < 0)
 		return error_set("pre-push: unknown commit '%s'", local);
@@ -243,7 +242,7 @@ int change_outgoing(struct strvec *out, struct repo *repo, const char *local,
 		return repo_error("cannot walk commits");
 	git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE);
 	if (git_revwalk_push(walk, &oid) < 0) {
-		repo_error("cannot walk from '%s'", local_sha);
+		repo_error("cannot walk from '%s'", local);
 		goto done;
 	}
 	if (!change_is_zero_sha(remote_sha)) {
@@ -269,7 +268,7 @@ int change_outgoing(struct strvec *out, struct repo *repo, const char *local,
 		if (r == GIT_ITEROVER)
 			break;
 		if (r < 0) {
-			repo_error("cannot walk from '%s'", local_sha);
+			repo_error("cannot walk from '%s'", local);
 			goto done;
 		}
 		if (git_commit_lookup(&c, repo->git, &oid) < 0) {

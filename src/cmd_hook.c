@@ -9,6 +9,7 @@
  */
 #include "cmd.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,7 +45,7 @@ static int cmd_hook_read_file(struct strbuf *out, const char *path)
 	size_t r;
 
 	if (!f)
-		return error_set("cannot read '%s': %s", path, "no such file");
+		return error_set("cannot read '%s': %s", path, strerror(errno));
 	while ((r = fread(buf, 1, sizeof(buf), f)) > 0)
 		strbuf_add(out, buf, r);
 	if (ferror(f)) {
