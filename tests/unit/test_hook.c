@@ -3,8 +3,11 @@
  * message cleaning, trailers and hints (hook.c), and the names and text
  * of new ADRs (template.c).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "change.h"
 #include "harness.h"
@@ -136,4 +139,31 @@ TEST_GROUP(template_fill)
 	STR_EQ(sb.buf, "---\nstatus: proposed\ndate: 2025-01-02\n---\n# X\n",
 	       "front matter status and braced tokens");
 	strbuf_release(&sb);
+}
+
+TEST_GROUP(hook_msg_write)
+{
+	char dir[] = "/tmp/adrlog-unit-XXXXXX";
+	char path[64], buf[64];
+	struct stat st;
+	FILE *f;
+	size_t n;
+
+	OK(mkdtemp(dir) != NULL, "temporary folder");
+	snprintf(path, sizeof(path), "%s/COMMIT_EDITMSG", dir);
+	f = fopen(path, "w");
+	fputs("old message\n", f);
+	fclose(f);
+	chmod(path, 0600);
+	INT_EQ(hook_msg_write(path, "new message\n", 12), 0, "written");
+	f = fopen(path, "r");
+	n = fread(buf, 1, sizeof(buf) - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	STR_EQ(buf, "new message\n", "the new content replaced the old");
+	OK(stat(path, &st) == 0 && (st.st_mode & 0777) == 0600, "the mode is kept");
+	snprintf(buf, sizeof(buf), "%s/none/x", dir);
+	INT_EQ(hook_msg_write(buf, "x", 1), -1, "a missing folder is an error");
+	unlink(path);
+	rmdir(dir);
 }
