@@ -92,7 +92,10 @@ char *template_file_name(const char *like, const char *id, const char *title)
 				sep = '_';
 			for (size_t n = strcspn(id, "-"); n < width; n++)
 				strbuf_addch(&sb, '0');
-			strbuf_addf(&sb, "%s%c%s%s", id, sep, slug, ext);
+			if (after == ext)	/* "ADR-7.md": names without a slug */
+				strbuf_addf(&sb, "%s%s", id, ext);
+			else
+				strbuf_addf(&sb, "%s%c%s%s", id, sep, slug, ext);
 			free(slug);
 			return strbuf_detach(&sb, NULL);
 		}
@@ -156,26 +159,50 @@ static void template_set_line(struct strbuf *sb, size_t off, const char *text)
 	*sb = out;
 }
 
-/* Set the status of a template that has no STATUS token. */
-static void template_set_status(struct strbuf *sb, const char *status)
+/*
+ * Offset of the body: after YAML front matter ("---" first line to the next
+ * "---" or "..."), 0 when there is none.  *fm_end receives the offset of
+ * the closing line.
+ */
+static size_t template_body(const struct strbuf *sb, size_t *fm_end)
 {
-	struct strbuf line = STRBUF_INIT;
-	size_t off = 0;
-
-	if (!strncmp(sb->buf, "---\n", 4)) {
-		/* front matter: "status: ..." */
-		for (off = 4; off < sb->len; off = template_next_line(sb, off)) {
-			if (!strncmp(sb->buf + off, "---", 3) || !strncmp(sb->buf + off, "...", 3))
-				break;
-			if (!strncasecmp(sb->buf + off, "status:", 7)) {
-				strbuf_addf(&line, "status: %s", status);
-				template_set_line(sb, off, line.buf);
-				strbuf_release(&line);
-				return;
-			}
+	*fm_end = 0;
+	if (strncmp(sb->buf, "---\n", 4))
+		return 0;
+	for (size_t off = 4; off < sb->len; off = template_next_line(sb, off)) {
+		if (!strncmp(sb->buf + off, "---", 3) || !strncmp(sb->buf + off, "...", 3)) {
+			*fm_end = off;
+			return template_next_line(sb, off);
 		}
 	}
-	for (off = 0; off < sb->len; off = template_next_line(sb, off)) {
+	return 0;
+}
+
+/* Set "key: value" in the front matter; 1 when the key was there. */
+static int template_set_field(struct strbuf *sb, const char *key, const char *value)
+{
+	struct strbuf line = STRBUF_INIT;
+	size_t fm_end, klen = strlen(key);
+
+	template_body(sb, &fm_end);
+	for (size_t off = 4; off < fm_end; off = template_next_line(sb, off)) {
+		if (!strncasecmp(sb->buf + off, key, klen) && sb->buf[off + klen] == ':') {
+			strbuf_addf(&line, "%s: %s", key, value);
+			template_set_line(sb, off, line.buf);
+			strbuf_release(&line);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Set the status under the body's Status heading (any level). */
+static void template_set_status(struct strbuf *sb, const char *status)
+{
+	size_t fm_end;
+
+	for (size_t off = template_body(sb, &fm_end); off < sb->len;
+	     off = template_next_line(sb, off)) {
 		const char *p = sb->buf + off;
 		size_t h = 0;
 		while (p[h] == '#')
@@ -196,26 +223,38 @@ void template_fill(struct strbuf *out, const char *tmpl, const char *id,
 		   const char *title, const char *date, const char *status)
 {
 	struct strbuf sb = STRBUF_INIT, line = STRBUF_INIT;
+	size_t fm_end, body;
 	int titled, statused;
 
 	strbuf_addstr(&sb, tmpl);
 	template_replace(&sb, "NUMBER", "{{number}}", id);
 	template_replace(&sb, "DATE", "{{date}}", date);
-	template_replace(&sb, "YYYY-MM-DD", "{{ date }}", date);
 	statused = template_replace(&sb, "STATUS", "{{status}}", status);
 	titled = template_replace(&sb, "TITLE", "{{title}}", title);
+	/* MADR style front matter: "status: {proposed | ...}", "date: {...}" */
+	template_set_field(&sb, "date", date);
+	if (!statused)
+		statused = template_set_field(&sb, "status", status);
+	template_replace(&sb, "YYYY-MM-DD", "{{ date }}", date);
+	body = template_body(&sb, &fm_end);
 	if (!titled) {
-		for (size_t off = 0; off < sb.len; off = template_next_line(&sb, off)) {
+		for (size_t off = body; off < sb.len; off = template_next_line(&sb, off)) {
 			if (!strncmp(sb.buf + off, "# ", 2)) {
-				strbuf_addf(&line, "# %s. %s", id, title);
+				/* MADR (front matter) keeps numbers out of headings */
+				if (fm_end)
+					strbuf_addf(&line, "# %s", title);
+				else
+					strbuf_addf(&line, "# %s. %s", id, title);
 				template_set_line(&sb, off, line.buf);
 				titled = 1;
 				break;
 			}
 		}
 		if (!titled) {
+			strbuf_reset(&line);
+			strbuf_add(&line, sb.buf, body);
 			strbuf_addf(&line, "# %s. %s\n\n", id, title);
-			strbuf_addbuf(&line, &sb);
+			strbuf_add(&line, sb.buf + body, sb.len - body);
 			strbuf_release(&sb);
 			sb = line;
 			strbuf_init(&line, 0);
@@ -294,11 +333,15 @@ int template_next_id(char **id, char **like, struct repo *repo,
 	return 0;
 }
 
-/* The template text: <dir>/template.md or <dir>/templates/template.md in
- * the work tree, then at HEAD; else the built-in one. */
+/* The template text: <dir>/template.md (or adr-template.md, the MADR
+ * name, 0000-template.md, templates/...) in the work tree, then at HEAD;
+ * else the built-in one. */
 static void template_text(struct strbuf *out, struct repo *repo, const char *dir)
 {
-	static const char *const names[] = { "template.md", "templates/template.md", NULL };
+	static const char *const names[] = {
+		"template.md", "adr-template.md", "0000-template.md",
+		"templates/template.md", "templates/adr-template.md", NULL
+	};
 	const char *wd = change_workdir(repo);
 	struct strbuf path = STRBUF_INIT;
 	git_tree *tree = NULL;

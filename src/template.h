@@ -1,8 +1,8 @@
 /*
  * template: new ADR files (`adr-log new`, and the draft a hook starts):
  * the next free id, a file name shaped like the repository's own ADRs,
- * and the text from the repository's template (template.md in the ADR
- * folder) or the built-in Nygard one, with id, title, date and status
+ * and the text from the repository's template (template.md or
+ * adr-template.md in the ADR folder) or the built-in Nygard one, with id, title, date and status
  * filled in.
  */
 #ifndef ADRLOG_TEMPLATE_H
@@ -28,10 +28,11 @@ char *template_file_name(const char *like, const char *id, const char *title);
 
 /*
  * Fill a template: NUMBER, TITLE, DATE (also YYYY-MM-DD), STATUS (whole words) and
- * {{number}}, {{title}}, {{date}}, {{status}}.  A template without a title
- * token gets its first level-1 heading replaced by "# <id>. <title>"; one
- * without a status token gets the first line under its Status heading (or
- * a front matter "status:") set to status.
+ * {{number}}, {{title}}, {{date}}, {{status}}; front matter "date:" and
+ * "status:" lines (MADR) are set.  A template without a title token gets
+ * its first level-1 heading replaced by "# <id>. <title>" ("# <title>"
+ * with front matter: MADR keeps numbers out of headings); one without a
+ * status token or field gets the first line under its Status heading set.
  */
 void template_fill(struct strbuf *out, const char *tmpl, const char *id,
 		   const char *title, const char *date, const char *status);

@@ -116,6 +116,9 @@ TEST_GROUP(template_names)
 	s = template_file_name("docs/adr/adr-007-old-thing.md", "12", "Use NATS");
 	STR_EQ(s, "adr-012-use-nats.md", "prefix and padding of the last ADR");
 	free(s);
+	s = template_file_name("adr/ADR-60.md", "61", "Queue");
+	STR_EQ(s, "ADR-61.md", "names without a slug stay without one");
+	free(s);
 	s = template_file_name("doc/ADR_0009_x.rst", "10", "Queue");
 	STR_EQ(s, "ADR_0010_queue.rst", "separator and extension kept");
 	free(s);
@@ -138,6 +141,12 @@ TEST_GROUP(template_fill)
 		      "X", "2025-01-02", "proposed");
 	STR_EQ(sb.buf, "---\nstatus: proposed\ndate: 2025-01-02\n---\n# X\n",
 	       "front matter status and braced tokens");
+	strbuf_reset(&sb);
+	template_fill(&sb, "---\n# optional elements\nstatus: {proposed | accepted}\n"
+		      "date: {YYYY-MM-DD when decided}\n---\n\n# {short title}\n\nText\n",
+		      "74", "Try it", "2025-01-02", "Proposed");
+	STR_EQ(sb.buf, "---\n# optional elements\nstatus: Proposed\ndate: 2025-01-02\n---\n\n"
+	       "# Try it\n\nText\n", "a MADR template: front matter set, heading without number");
 	strbuf_release(&sb);
 }
 
