@@ -330,6 +330,25 @@ static char *change_config_string(struct repo *repo, const char *name)
 	return ret;
 }
 
+int change_head_unborn(struct repo *repo)
+{
+	return git_repository_head_unborn(repo->git) == 1;
+}
+
+char *change_message(struct repo *repo, const char *rev)
+{
+	git_commit *c = NULL;
+	const char *m;
+	char *ret;
+
+	if (repo_commit(&c, repo, rev) < 0)
+		return NULL;
+	m = git_commit_message(c);
+	ret = xstrdup(m ? m : "");
+	git_commit_free(c);
+	return ret;
+}
+
 int change_merging(struct repo *repo)
 {
 	return git_repository_state(repo->git) == GIT_REPOSITORY_STATE_MERGE;

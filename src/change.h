@@ -94,6 +94,12 @@ int change_comment_char(struct repo *repo);
 /* commit.cleanup's value or NULL (caller frees). */
 char *change_cleanup_mode(struct repo *repo);
 
+/* Non-zero before the first commit (HEAD names no commit yet). */
+int change_head_unborn(struct repo *repo);
+
+/* The full message of commit rev, or NULL (caller frees). */
+char *change_message(struct repo *repo, const char *rev);
+
 /* Non-zero while a merge is being concluded (MERGE_HEAD exists). */
 int change_merging(struct repo *repo);
 

@@ -113,7 +113,7 @@ static int cmd_hook_known(struct adr_db **out, struct hook_run *run, const char 
 	struct adr_db *db = adr_db_new();
 
 	*out = db;
-	if (!strcmp(rev, "HEAD") && git_repository_head_unborn(run->repo->git) == 1)
+	if (!strcmp(rev, "HEAD") && change_head_unborn(run->repo))
 		return 0;
 	return discover_load(db, run->repo, rev, &run->s.adr_dirs);
 }

@@ -284,7 +284,7 @@ int template_next_id(char **id, char **like, struct repo *repo,
 
 	*id = NULL;
 	*like = NULL;
-	if (git_repository_head_unborn(repo->git) != 1 &&
+	if (!change_head_unborn(repo) &&
 	    discover_load(db, repo, "HEAD", dirs) < 0) {
 		adr_db_free(db);
 		return -1;
@@ -361,7 +361,7 @@ static void template_text(struct strbuf *out, struct repo *repo, const char *dir
 		strbuf_release(&path);
 		return;
 	}
-	if (git_repository_head_unborn(repo->git) != 1 && repo_tree(&tree, repo, "HEAD") == 0) {
+	if (!change_head_unborn(repo) && repo_tree(&tree, repo, "HEAD") == 0) {
 		for (const char *const *n = names; *n; n++) {
 			strbuf_reset(&path);
 			strbuf_addf(&path, "%s%s%s", dir, *dir ? "/" : "", *n);
@@ -411,7 +411,7 @@ int template_new_adr(char **path, char **id, struct repo *repo,
 
 	*path = *id = NULL;
 	if (!wd)
-		return error_set("new: '%s' has no work tree", git_repository_path(repo->git));
+		return error_set("new: the repository has no work tree to write to");
 	if (change_base_tree(&tree, repo) < 0 ||
 	    discover_dirs(&dirs, NULL, repo, tree, cli_dirs) < 0)
 		goto done;
