@@ -1,11 +1,535 @@
-/* cmd_hook: STUB, not implemented yet. */
+/*
+ * cmd_hook: `adr-log hook NAME ARGS...`, what the installed shims call
+ * (SPEC section 6).  commit-msg checks the staged change and its message,
+ * prepare-commit-msg adds a commented hint, pre-push checks each outgoing
+ * commit.  The rules are hook.c's, the sizes change.c's, the terminal
+ * dialogue prompt.c's; this file puts them in order and talks to the user.
+ * Any failure of adr-log itself lets git go on (fail-open) unless
+ * adrlog.failClosed is true.
+ */
 #include "cmd.h"
 
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "adr.h"
+#include "change.h"
+#include "discover.h"
 #include "error.h"
+#include "hook.h"
+#include "mention.h"
+#include "prompt.h"
+#include "repo.h"
+#include "status.h"
+#include "strbuf.h"
+#include "template.h"
+
+#define HOOK_CANDIDATES 5
+#define HOOK_LARGEST 3
+
+/* What one hook run needs. */
+struct hook_run {
+	struct repo *repo;
+	struct hook_settings s;
+	struct cmd_ctx *ctx;
+};
+
+/* Read a whole file (the commit message) into out. */
+static int cmd_hook_read_file(struct strbuf *out, const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char buf[8192];
+	size_t r;
+
+	if (!f)
+		return error_set("cannot read '%s': %s", path, strerror(errno));
+	while ((r = fread(buf, 1, sizeof(buf), f)) > 0)
+		strbuf_add(out, buf, r);
+	if (ferror(f)) {
+		fclose(f);
+		return error_set("cannot read '%s': read error", path);
+	}
+	fclose(f);
+	return 0;
+}
+
+/* The mode this run uses: AUTO becomes prompt on a terminal, else warn. */
+static enum hook_mode cmd_hook_mode(const struct hook_settings *s, struct prompt *p)
+{
+	if (s->mode == HOOK_MODE_WARN || s->mode == HOOK_MODE_BLOCK)
+		return s->mode;
+	if (prompt_open(p) == 0)
+		return HOOK_MODE_PROMPT;
+	return HOOK_MODE_WARN;
+}
+
+/* "ADR-5 "Use NATS" (accepted)" */
+static void cmd_hook_candidate_line(struct strbuf *sb, const struct adr *a)
+{
+	const char *st = status_name(a->doc.status);
+
+	strbuf_addf(sb, "ADR-%s \"%s\"", a->id, a->doc.title ? a->doc.title : a->path);
+	if (st)
+		strbuf_addf(sb, " (%s)", st);
+}
+
+/* The finding, for warn and block, on stderr. */
+static void cmd_hook_report(const char *what, const struct change *c,
+			    const struct hook_settings *s,
+			    const struct hook_candidate *cand, size_t ncand)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	hook_describe_size(&sb, c, s);
+	fprintf(stderr, "adr-log: %s: %s\n", what, sb.buf);
+	strbuf_reset(&sb);
+	hook_describe_largest(&sb, c, HOOK_LARGEST);
+	if (sb.len)
+		fprintf(stderr, "  largest: %s\n", sb.buf);
+	for (size_t i = 0; i < ncand; i++) {
+		strbuf_reset(&sb);
+		cmd_hook_candidate_line(&sb, cand[i].adr);
+		fprintf(stderr, "  %s %s\n", i ? "          " : "candidates:", sb.buf);
+	}
+	strbuf_release(&sb);
+}
+
+static void cmd_hook_how(const char *again)
+{
+	fprintf(stderr,
+		"To cover it, do one of:\n"
+		"  - name the ADR it follows in the message: a trailer \"ADR: <id>\"\n"
+		"  - add or edit an ADR in the same commit (adr-log new \"Title\" starts one)\n"
+		"  - say why it needs none: a trailer \"ADR: none (<reason>)\"\n"
+		"  - skip this check once: ADRLOG_SKIP=1 %s\n", again);
+}
+
+/* The ADRs at HEAD (empty before the first commit). */
+static int cmd_hook_known(struct adr_db **out, struct hook_run *run, const char *rev)
+{
+	struct adr_db *db = adr_db_new();
+
+	*out = db;
+	if (!strcmp(rev, "HEAD") && change_head_unborn(run->repo))
+		return 0;
+	return discover_load(db, run->repo, rev, &run->s.adr_dirs);
+}
+
+/* An existing ADR typed as "ADR-7", "adr 7" or "#7", or NULL. */
+static const struct adr *cmd_hook_typed_adr(const char *ans, const struct adr_db *known)
+{
+	struct mention_list ml = MENTION_LIST_INIT;
+	struct strbuf sb = STRBUF_INIT;
+	const struct adr *a = NULL;
+
+	if (ans[0] == '#')
+		strbuf_addf(&sb, "ADR-%s", ans + 1);
+	else
+		strbuf_addstr(&sb, ans);
+	mention_scan_ids(sb.buf, &ml);
+	if (ml.nr == 1) {
+		a = adr_db_find(known, ml.v[0].id);
+		if (!a && ml.v[0].base)
+			a = adr_db_find(known, ml.v[0].base);
+	}
+	mention_list_clear(&ml);
+	strbuf_release(&sb);
+	return a;
+}
+
+/*
+ * The dialogue of an uncovered large commit.  Returns 0 (go on: *msg may
+ * have a new trailer), 1 (stop the commit) or -1.
+ */
+static int cmd_hook_ask(struct hook_run *run, struct prompt *p, struct strbuf *msg,
+			const char *msg_path, const struct change *c,
+			const struct adr_db *known, const struct hook_candidate *cand,
+			size_t ncand, int cc)
+{
+	struct strbuf sb = STRBUF_INIT, ans = STRBUF_INIT;
+	int rc = 1, tries = 0;
+
+	hook_describe_size(&sb, c, &run->s);
+	prompt_printf(p, "\nadr-log: this commit is a large change and names no ADR:\n"
+		      "  %s\n", sb.buf);
+	strbuf_reset(&sb);
+	hook_describe_largest(&sb, c, HOOK_LARGEST);
+	if (sb.len)
+		prompt_printf(p, "  largest: %s\n", sb.buf);
+	if (ncand)
+		prompt_printf(p, "Decisions it may follow:\n");
+	for (size_t i = 0; i < ncand; i++) {
+		strbuf_reset(&sb);
+		cmd_hook_candidate_line(&sb, cand[i].adr);
+		prompt_printf(p, "  %zu) %s\n", i + 1, sb.buf);
+	}
+	for (;;) {
+		char *end;
+		unsigned long n;
+		const struct adr *linked;
+
+		if (++tries > 5)
+			break;
+		strbuf_reset(&sb);
+		if (ncand)
+			strbuf_addf(&sb, "[1-%zu] link that ADR, ", ncand);
+		strbuf_addstr(&sb, "ADR-<id> link another, (d)raft a new ADR, "
+			      "(r)eason for none, (a)bort: ");
+		if (prompt_ask(p, sb.buf, &ans) < 0)
+			break;	/* end of input: abort */
+		n = strtoul(ans.buf, &end, 10);
+		if (ans.len && !*end && n >= 1 && n <= ncand) {
+			hook_msg_add_trailer(msg, "ADR", cand[n - 1].adr->id, cc);
+			prompt_printf(p, "adr-log: added the trailer \"ADR: %s\"\n",
+				      cand[n - 1].adr->id);
+			rc = 0;
+			break;
+		}
+		if ((linked = cmd_hook_typed_adr(ans.buf, known))) {
+			hook_msg_add_trailer(msg, "ADR", linked->id, cc);
+			prompt_printf(p, "adr-log: added the trailer \"ADR: %s\"\n", linked->id);
+			rc = 0;
+			break;
+		}
+		if (!strcmp(ans.buf, "r") || !strcmp(ans.buf, "reason")) {
+			if (prompt_ask(p, "Why does this change need no ADR? ", &ans) < 0)
+				break;
+			if (!ans.len) {
+				prompt_printf(p, "adr-log: a reason is needed\n");
+				continue;
+			}
+			strbuf_reset(&sb);
+			strbuf_addf(&sb, "none (%s)", ans.buf);
+			hook_msg_add_trailer(msg, "ADR", sb.buf, cc);
+			prompt_printf(p, "adr-log: added the trailer \"ADR: %s\"\n", sb.buf);
+			rc = 0;
+			break;
+		}
+		if (!strcmp(ans.buf, "d") || !strcmp(ans.buf, "draft")) {
+			char *path = NULL, *id = NULL;
+			if (prompt_ask(p, "Title of the decision: ", &ans) < 0)
+				break;
+			if (!ans.len) {
+				prompt_printf(p, "adr-log: a title is needed\n");
+				continue;
+			}
+			if (template_new_adr(&path, &id, run->repo, &run->s.adr_dirs,
+					     ans.buf, "Proposed") < 0) {
+				prompt_printf(p, "adr-log: %s\n", error_last());
+				error_clear();
+				continue;
+			}
+			prompt_printf(p, "adr-log: created %s (ADR %s, Proposed).\n"
+				      "Write it down, then commit it with this change:\n"
+				      "  git add %s && git commit --cleanup=strip -F %s\n"
+				      "(a change that adds an ADR is covered; this commit "
+				      "stops here, your message is kept)\n", path, id, path,
+				      msg_path);
+			free(path);
+			free(id);
+			rc = 1;
+			break;
+		}
+		if (!strcmp(ans.buf, "a") || !strcmp(ans.buf, "abort") || !strcmp(ans.buf, "q"))
+			break;
+		prompt_printf(p, "adr-log: please answer %s\n",
+			      ncand ? "a number, an existing ADR-<id>, d, r or a" :
+			      "an existing ADR-<id>, d, r or a");
+	}
+	if (rc == 1)
+		prompt_printf(p, "adr-log: commit stopped; the message is kept in %s\n",
+			      msg_path);
+	strbuf_release(&sb);
+	strbuf_release(&ans);
+	return rc;
+}
+
+/* commit-msg FILE: returns 0 (let the commit through), 1 (refuse) or -1. */
+static int cmd_hook_commit_msg(struct hook_run *run, int argc, const char **argv)
+{
+	struct change_filter f = { &run->s.ignore, &run->s.adr_dirs };
+	struct change c = { 0 };
+	struct strbuf msg = STRBUF_INIT, clean = STRBUF_INIT;
+	struct adr_db *known = NULL;
+	struct hook_candidate *cand = NULL;
+	struct prompt p = { NULL, NULL };
+	size_t ncand = 0;
+	int rc = -1, cc = change_comment_char(run->repo);
+
+	if (argc < 1) {
+		error_set("hook commit-msg: the message file is missing");
+		return -1;
+	}
+	/* a merge brings commits that were checked on their own */
+	if (change_merging(run->repo))
+		return 0;
+	if (cmd_hook_read_file(&msg, argv[0]) < 0)
+		goto done;
+	if (change_staged(&c, run->repo, &f) < 0)
+		goto done;
+	rc = 0;
+	if (!hook_is_large(&c, &run->s) || c.adr_touched)
+		goto done;
+	rc = -1;
+	hook_msg_clean(&clean, msg.buf, msg.len, cc);
+	strbuf_trim(&clean);
+	rc = 0;
+	if (!clean.len)
+		goto done;	/* an empty message: git aborts the commit itself */
+	rc = -1;
+	if (cmd_hook_known(&known, run, "HEAD") < 0)
+		goto done;
+	rc = 0;
+	if (hook_coverage(clean.buf, &c, known) != HOOK_UNCOVERED)
+		goto done;
+	rc = -1;
+	if (hook_candidates(&cand, &ncand, HOOK_CANDIDATES, run->repo, known, &c) < 0)
+		goto done;
+	switch (cmd_hook_mode(&run->s, &p)) {
+	case HOOK_MODE_BLOCK:
+		cmd_hook_report("large change without an ADR", &c, &run->s, cand, ncand);
+		cmd_hook_how("git commit ...");
+		fprintf(stderr, "Commit refused (adrlog.hookMode=block); your message "
+			"is kept in %s.\n", argv[0]);
+		rc = 1;
+		break;
+	case HOOK_MODE_PROMPT:
+		rc = cmd_hook_ask(run, &p, &msg, argv[0], &c, known, cand, ncand, cc);
+		if (rc == 0 && hook_msg_write(argv[0], msg.buf, msg.len) < 0)
+			rc = -1;
+		break;
+	default:
+		cmd_hook_report("warning: large change without an ADR", &c, &run->s,
+				cand, ncand);
+		fprintf(stderr, "  (committing anyway: adrlog.hookMode=warn; add a "
+			"trailer \"ADR: <id>\" or \"ADR: none (<reason>)\" to cover it)\n");
+		rc = 0;
+		break;
+	}
+done:
+	prompt_close(&p);
+	free(cand);
+	adr_db_free(known);
+	change_clear(&c);
+	strbuf_release(&msg);
+	strbuf_release(&clean);
+	return rc;
+}
+
+/* prepare-commit-msg FILE [SOURCE [SHA]]: a commented hint, or nothing. */
+static int cmd_hook_prepare(struct hook_run *run, int argc, const char **argv)
+{
+	struct change_filter f = { &run->s.ignore, &run->s.adr_dirs };
+	struct change c = { 0 };
+	struct strbuf msg = STRBUF_INIT, hint = STRBUF_INIT, sb = STRBUF_INIT;
+	struct adr_db *known = NULL;
+	struct hook_candidate *cand = NULL;
+	size_t ncand = 0;
+	char *cleanup = NULL;
+	int rc = -1, cc;
+
+	if (argc < 1) {
+		error_set("hook prepare-commit-msg: the message file is missing");
+		return -1;
+	}
+	/* comments would stay in the commit under these cleanup modes */
+	cleanup = change_cleanup_mode(run->repo);
+	if (cleanup && strcmp(cleanup, "strip") && strcmp(cleanup, "default")) {
+		free(cleanup);
+		return 0;
+	}
+	free(cleanup);
+	cc = change_comment_char(run->repo);
+	if (change_staged(&c, run->repo, &f) < 0)
+		goto done;
+	rc = 0;
+	if (!hook_is_large(&c, &run->s) || c.adr_touched)
+		goto done;
+	rc = -1;
+	if (cmd_hook_known(&known, run, "HEAD") < 0 ||
+	    hook_candidates(&cand, &ncand, HOOK_CANDIDATES, run->repo, known, &c) < 0 ||
+	    cmd_hook_read_file(&msg, argv[0]) < 0)
+		goto done;
+	hook_describe_size(&sb, &c, &run->s);
+	strbuf_addf(&hint, "adr-log: a large change: %s.\n"
+		    "Name the decision it follows with a trailer \"ADR: <id>\",\n"
+		    "or say why it needs none: \"ADR: none (<reason>)\".\n", sb.buf);
+	if (ncand)
+		strbuf_addstr(&hint, "Candidates:\n");
+	for (size_t i = 0; i < ncand; i++) {
+		strbuf_reset(&sb);
+		cmd_hook_candidate_line(&sb, cand[i].adr);
+		strbuf_addf(&hint, "  %s\n", sb.buf);
+	}
+	hook_msg_add_hint(&msg, hint.buf, cc);
+	rc = hook_msg_write(argv[0], msg.buf, msg.len);
+done:
+	free(cand);
+	adr_db_free(known);
+	change_clear(&c);
+	strbuf_release(&msg);
+	strbuf_release(&hint);
+	strbuf_release(&sb);
+	return rc;
+}
+
+/* Check the commits one pushed ref sends; uncovered ones go to bad. */
+static int cmd_hook_push_ref(struct hook_run *run, const char *local, const char *remote_sha,
+			     const char *remote, struct strvec *seen, struct strbuf *bad,
+			     int *nbad)
+{
+	struct strvec commits = STRVEC_INIT;
+	struct adr_db *known = NULL;
+	int rc = -1;
+
+	if (change_outgoing(&commits, run->repo, local, remote_sha, remote) < 0)
+		goto done;
+	if (cmd_hook_known(&known, run, local) < 0)
+		goto done;
+	for (size_t i = 0; i < commits.nr; i++) {
+		struct change c = { 0 };
+		struct strbuf sb = STRBUF_INIT;
+		char *subject;
+		int uncovered;
+
+		if (strvec_find(seen, commits.v[i]) >= 0)
+			continue;
+		strvec_push(seen, commits.v[i]);
+		if (hook_commit_is_uncovered(&uncovered, run->repo, commits.v[i], &run->s,
+					     known, &c) < 0)
+			goto done;
+		if (uncovered) {
+			subject = change_subject(run->repo, commits.v[i]);
+			hook_describe_size(&sb, &c, &run->s);
+			strbuf_addf(bad, "  %.12s %s\n      %s\n", commits.v[i],
+				    subject ? subject : "", sb.buf);
+			(*nbad)++;
+			free(subject);
+		}
+		strbuf_release(&sb);
+		change_clear(&c);
+	}
+	rc = 0;
+done:
+	adr_db_free(known);
+	strvec_clear(&commits);
+	return rc;
+}
+
+/* pre-push REMOTE URL, refs on stdin: 0 (push), 1 (refuse) or -1. */
+static int cmd_hook_pre_push(struct hook_run *run, int argc, const char **argv)
+{
+	const char *to = getenv("PRE_COMMIT_TO_REF"), *from = getenv("PRE_COMMIT_FROM_REF");
+	const char *remote = argc >= 1 ? argv[0] : getenv("PRE_COMMIT_REMOTE_NAME");
+	struct strvec seen = STRVEC_INIT;
+	struct strbuf line = STRBUF_INIT, bad = STRBUF_INIT, ans = STRBUF_INIT;
+	struct prompt p = { NULL, NULL };
+	int nbad = 0, rc = -1, c, lines = 0;
+
+	/* under the pre-commit framework the range is in the environment
+	 * and stdin is not git's; a terminal on stdin is nobody's ref list */
+	for (c = (to && *to) || isatty(STDIN_FILENO) ? EOF : 0; c != EOF;) {
+		char lref[1024], lsha[128], rref[1024], rsha[128];
+
+		strbuf_reset(&line);
+		while ((c = getchar()) != EOF && c != '\n')
+			strbuf_addch(&line, c);
+		if (line.len && sscanf(line.buf, "%1023s %127s %1023s %127s",
+				       lref, lsha, rref, rsha) == 4) {
+			lines++;
+			if (!change_is_zero_sha(lsha) &&	/* zero: a deleted ref */
+			    cmd_hook_push_ref(run, lsha, rsha, remote, &seen, &bad, &nbad) < 0)
+				goto done;
+		}
+	}
+	/* the pre-commit framework passes the range in its environment */
+	if (!lines && to && *to &&
+	    cmd_hook_push_ref(run, to, from, remote, &seen, &bad, &nbad) < 0)
+		goto done;
+	rc = 0;
+	if (!nbad)
+		goto done;
+	switch (cmd_hook_mode(&run->s, &p)) {
+	case HOOK_MODE_BLOCK:
+		fprintf(stderr, "adr-log: %d large commit%s without an ADR:\n%s", nbad,
+			nbad == 1 ? "" : "s", bad.buf);
+		cmd_hook_how("git push ...");
+		fprintf(stderr, "(reword a commit with git commit --amend or git rebase -i)\n"
+			"Push refused (adrlog.hookMode=block).\n");
+		rc = 1;
+		break;
+	case HOOK_MODE_PROMPT:
+		prompt_printf(&p, "\nadr-log: %d large commit%s without an ADR:\n%s", nbad,
+			      nbad == 1 ? "" : "s", bad.buf);
+		rc = 1;
+		if (prompt_ask(&p, "Push anyway? [y/N] ", &ans) == 0 &&
+		    (!strcmp(ans.buf, "y") || !strcmp(ans.buf, "yes")))
+			rc = 0;
+		break;
+	default:
+		fprintf(stderr, "adr-log: warning: %d large commit%s without an ADR:\n%s",
+			nbad, nbad == 1 ? "" : "s", bad.buf);
+		break;
+	}
+done:
+	prompt_close(&p);
+	strvec_clear(&seen);
+	strbuf_release(&line);
+	strbuf_release(&bad);
+	strbuf_release(&ans);
+	return rc;
+}
 
 int cmd_hook(int argc, const char **argv, struct cmd_ctx *ctx)
 {
-	(void)argc; (void)ctx;
-	error_report("%s: not implemented yet", argv[0]);
-	return ADR_EXIT_USAGE;
+	const char *skip = getenv("ADRLOG_SKIP");
+	struct hook_run run = { NULL, { 0 }, ctx };
+	int rc;
+
+	if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+		printf("usage: adr-log hook (commit-msg | prepare-commit-msg | pre-push) "
+		       "ARGS...\n\nCalled by the hooks 'adr-log hooks install' writes.\n");
+		return argc < 2 ? ADR_EXIT_USAGE : ADR_EXIT_OK;
+	}
+	if (strcmp(argv[1], "commit-msg") && strcmp(argv[1], "prepare-commit-msg") &&
+	    strcmp(argv[1], "pre-push")) {
+		error_report("hook: '%s' is not a hook adr-log handles", argv[1]);
+		return ADR_EXIT_USAGE;
+	}
+	if (skip && *skip && strcmp(skip, "0"))
+		return ADR_EXIT_OK;	/* ADRLOG_SKIP=1: this once */
+	/* prepare-commit-msg for -m/-F, merges, amends, squashes: no editor
+	 * or not a new change; decided before the repository is opened */
+	if (!strcmp(argv[1], "prepare-commit-msg") && argc >= 4 && *argv[3] &&
+	    strcmp(argv[3], "template"))
+		return ADR_EXIT_OK;
+	change_trust_objects();
+	if (repo_open(&run.repo, ctx->opts->chdir) < 0 ||
+	    hook_settings_load(&run.s, run.repo, &ctx->opts->adr_dirs) < 0) {
+		rc = -1;
+	} else if (!strcmp(argv[1], "commit-msg")) {
+		rc = cmd_hook_commit_msg(&run, argc - 2, argv + 2);
+	} else if (!strcmp(argv[1], "prepare-commit-msg")) {
+		rc = cmd_hook_prepare(&run, argc - 2, argv + 2);
+	} else {
+		rc = cmd_hook_pre_push(&run, argc - 2, argv + 2);
+	}
+	if (rc < 0) {
+		if (run.s.fail_closed) {
+			error_print();
+			fprintf(stderr, "adr-log: %s stopped (adrlog.failClosed=true)\n",
+				argv[1]);
+			rc = ADR_EXIT_FAIL;
+		} else {
+			warning("%s hook failed: %s; going on (fail-open)", argv[1],
+				error_last());
+			rc = ADR_EXIT_OK;
+		}
+	}
+	hook_settings_release(&run.s);
+	repo_free(run.repo);
+	return rc;
 }

@@ -1,0 +1,429 @@
+/*
+ * change: diff sizes for the hooks (staged index, one commit), the commits
+ * a push sends, and where git keeps hooks.  hook.c decides what a size
+ * means; this file only asks git.  See change.h.
+ */
+#include "change.h"
+
+#include <fnmatch.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "adr.h"
+#include "discover.h"
+#include "error.h"
+#include "strbuf.h"
+#include "xalloc.h"
+
+void change_clear(struct change *c)
+{
+	for (size_t i = 0; i < c->nr; i++)
+		free(c->v[i].path);
+	free(c->v);
+	memset(c, 0, sizeof(*c));
+}
+
+int change_path_ignored(const char *path, const struct strvec *globs)
+{
+	const char *base = strrchr(path, '/');
+
+	base = base ? base + 1 : path;
+	for (size_t i = 0; globs && i < globs->nr; i++) {
+		const char *g = globs->v[i];
+		size_t n = strlen(g);
+
+		if (!n)
+			continue;
+		if (g[n - 1] == '/') {
+			/* a folder at any depth: match each leading part of path */
+			struct strbuf dir = STRBUF_INIT;
+			const char *p = path, *slash;
+			int hit = 0;
+
+			strbuf_add(&dir, g, n - 1);
+			while (!hit && (slash = strchr(p, '/'))) {
+				char *part = xstrndup(path, (size_t)(slash - path));
+				const char *last = strrchr(part, '/');
+				last = last ? last + 1 : part;
+				hit = !fnmatch(dir.buf, strchr(dir.buf, '/') ? part : last, 0);
+				free(part);
+				p = slash + 1;
+			}
+			strbuf_release(&dir);
+			if (hit)
+				return 1;
+		} else if (!strchr(g, '/')) {
+			if (!fnmatch(g, base, 0))
+				return 1;
+		} else if (!fnmatch(g[0] == '/' ? g + 1 : g, path, 0)) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+enum change_class change_classify(const char *path, const struct change_filter *f)
+{
+	if (f->adr_dirs && f->adr_dirs->nr && discover_in_dirs(path, f->adr_dirs))
+		return CHANGE_ADR;
+	if (change_path_ignored(path, f->ignore))
+		return CHANGE_IGNORED;
+	return CHANGE_COUNTED;
+}
+
+static int change_file_cmp(const void *a, const void *b)
+{
+	const struct change_file *x = a, *y = b;
+
+	if (x->lines != y->lines)
+		return x->lines < y->lines ? 1 : -1;
+	return strcmp(x->path, y->path);
+}
+
+/* Count the deltas of diff into out. */
+static int change_count(struct change *out, git_diff *diff, const struct change_filter *f)
+{
+	git_diff_find_options fopts;
+	size_t n;
+
+	git_diff_find_options_init(&fopts, GIT_DIFF_FIND_OPTIONS_VERSION);
+	fopts.flags = GIT_DIFF_FIND_RENAMES;
+	if (git_diff_find_similar(diff, &fopts) < 0)
+		return repo_error("cannot detect renames");
+	n = git_diff_num_deltas(diff);
+	for (size_t i = 0; i < n; i++) {
+		const git_diff_delta *d = git_diff_get_delta(diff, i);
+		const char *path = d->status == GIT_DELTA_DELETED ? d->old_file.path
+								  : d->new_file.path;
+		git_patch *patch = NULL;
+		size_t add = 0, del = 0;
+		struct change_file *cf;
+
+		switch (change_classify(path, f)) {
+		case CHANGE_ADR:
+			if (d->status != GIT_DELTA_DELETED &&
+			    discover_is_candidate(path, f->adr_dirs))
+				out->adr_touched = 1;
+			continue;
+		case CHANGE_IGNORED:
+			continue;
+		case CHANGE_COUNTED:
+			break;
+		}
+		if (git_patch_from_diff(&patch, diff, i) < 0)
+			return repo_error("cannot diff '%s'", path);
+		if (patch && git_patch_line_stats(NULL, &add, &del, patch) < 0) {
+			git_patch_free(patch);
+			return repo_error("cannot count the lines of '%s'", path);
+		}
+		git_patch_free(patch);
+		XGROW(out->v, out->alloc, out->nr + 1);
+		cf = &out->v[out->nr++];
+		cf->path = xstrdup(path);
+		cf->lines = add + del;
+		out->lines += cf->lines;
+		out->files++;
+	}
+	if (out->nr > 1)
+		qsort(out->v, out->nr, sizeof(*out->v), change_file_cmp);
+	return 0;
+}
+
+int change_staged(struct change *out, struct repo *repo, const struct change_filter *f)
+{
+	git_diff_options opts;
+	const char *index_file = getenv("GIT_INDEX_FILE");
+	git_index *index = NULL;
+	git_tree *tree = NULL;
+	git_diff *diff = NULL;
+	int rc = -1;
+
+	memset(out, 0, sizeof(*out));
+	if (index_file && *index_file) {
+		if (git_index_open(&index, index_file) < 0)
+			return repo_error("cannot read the index '%s'", index_file);
+	} else if (git_repository_index(&index, repo->git) < 0) {
+		return repo_error("cannot read the index");
+	}
+	if (git_repository_head_unborn(repo->git) != 1 &&
+	    (rc = repo_tree(&tree, repo, "HEAD")) < 0)
+		goto done;
+	git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
+	opts.flags |= GIT_DIFF_IGNORE_SUBMODULES;
+	if (git_diff_tree_to_index(&diff, repo->git, tree, index, &opts) < 0) {
+		rc = repo_error("cannot diff the index against HEAD");
+		goto done;
+	}
+	rc = change_count(out, diff, f);
+done:
+	git_diff_free(diff);
+	git_tree_free(tree);
+	git_index_free(index);
+	return rc;
+}
+
+int change_commit(struct change *out, struct repo *repo, const char *rev,
+		  const struct change_filter *f)
+{
+	git_diff_options opts;
+	git_commit *commit = NULL, *parent = NULL;
+	git_tree *tree = NULL, *ptree = NULL;
+	git_diff *diff = NULL;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((rc = repo_commit(&commit, repo, rev)) < 0)
+		return rc;
+	rc = -1;
+	if (git_commit_tree(&tree, commit) < 0) {
+		repo_error("cannot read the tree of '%s'", rev);
+		goto done;
+	}
+	if (git_commit_parentcount(commit) > 0) {
+		if (git_commit_parent(&parent, commit, 0) < 0 ||
+		    git_commit_tree(&ptree, parent) < 0) {
+			repo_error("cannot read the parent of '%s'", rev);
+			goto done;
+		}
+	}
+	git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
+	opts.flags |= GIT_DIFF_IGNORE_SUBMODULES;
+	if (git_diff_tree_to_tree(&diff, repo->git, ptree, tree, &opts) < 0) {
+		repo_error("cannot diff '%s'", rev);
+		goto done;
+	}
+	rc = change_count(out, diff, f);
+done:
+	git_diff_free(diff);
+	git_tree_free(ptree);
+	git_tree_free(tree);
+	git_commit_free(parent);
+	git_commit_free(commit);
+	return rc;
+}
+
+int change_is_zero_sha(const char *sha)
+{
+	if (!sha || !*sha)
+		return 1;
+	for (; *sha; sha++)
+		if (*sha != '0')
+			return 0;
+	return 1;
+}
+
+/* The commit rev names, as an oid; 0 or -1 (no error recorded). */
+static int change_resolve(git_oid *out, struct repo *repo, const char *rev)
+{
+	git_object *obj = NULL, *peeled = NULL;
+	int rc = -1;
+
+	if (git_revparse_single(&obj, repo->git, rev) == 0 &&
+	    git_object_peel(&peeled, obj, GIT_OBJECT_COMMIT) == 0) {
+		git_oid_cpy(out, git_object_id(peeled));
+		rc = 0;
+	}
+	git_object_free(peeled);
+	git_object_free(obj);
+	git_error_clear();
+	return rc;
+}
+
+int change_outgoing(struct strvec *out, struct repo *repo, const char *local,
+		    const char *remote_sha, const char *remote)
+{
+	git_revwalk *walk = NULL;
+	git_oid oid;
+	int rc = -1, hidden = 0;
+
+	if (change_resolve(&oid, repo, local) < 0)
+		return error_set("pre-push: unknown commit '%s'", local);
+	if (git_revwalk_new(&walk, repo->git) < 0)
+		return repo_error("cannot walk commits");
+	git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE);
+	if (git_revwalk_push(walk, &oid) < 0) {
+		repo_error("cannot walk from '%s'", local);
+		goto done;
+	}
+	if (!change_is_zero_sha(remote_sha)) {
+		git_oid r;
+		/* the remote's commit may be unknown here (someone else pushed) */
+		if (change_resolve(&r, repo, remote_sha) == 0 &&
+		    git_revwalk_hide(walk, &r) == 0)
+			hidden = 1;
+		git_error_clear();
+	}
+	if (!hidden && remote && *remote) {
+		struct strbuf glob = STRBUF_INIT;
+		strbuf_addf(&glob, "refs/remotes/%s/*", remote);
+		git_revwalk_hide_glob(walk, glob.buf);	/* none: nothing hidden */
+		git_error_clear();
+		strbuf_release(&glob);
+	}
+	for (;;) {
+		git_commit *c = NULL;
+		char hex[ADR_OID_HEX];
+		int r = git_revwalk_next(&oid, walk);
+
+		if (r == GIT_ITEROVER)
+			break;
+		if (r < 0) {
+			repo_error("cannot walk from '%s'", local);
+			goto done;
+		}
+		if (git_commit_lookup(&c, repo->git, &oid) < 0) {
+			repo_error("cannot read commit");
+			goto done;
+		}
+		if (git_commit_parentcount(c) <= 1) {
+			repo_oid_hex(hex, &oid);
+			strvec_push(out, hex);
+		}
+		git_commit_free(c);
+	}
+	rc = 0;
+done:
+	git_revwalk_free(walk);
+	return rc;
+}
+
+int change_base_tree(git_tree **out, struct repo *repo)
+{
+	git_index *index = NULL;
+	const char *index_file = getenv("GIT_INDEX_FILE");
+	git_oid id;
+	int rc;
+
+	*out = NULL;
+	if (git_repository_head_unborn(repo->git) != 1)
+		return repo_tree(out, repo, "HEAD");
+	if (index_file && *index_file)
+		rc = git_index_open(&index, index_file);
+	else
+		rc = git_repository_index(&index, repo->git);
+	if (rc < 0)
+		return repo_error("cannot read the index");
+	rc = git_index_write_tree_to(&id, index, repo->git);
+	git_index_free(index);
+	if (rc < 0)
+		return repo_error("cannot write the index as a tree");
+	if (git_tree_lookup(out, repo->git, &id) < 0)
+		return repo_error("cannot read the staged tree");
+	return 0;
+}
+
+/* A string from the repository's git config, or NULL (caller frees). */
+static char *change_config_string(struct repo *repo, const char *name)
+{
+	git_config *cfg = NULL;
+	const char *v = NULL;
+	char *ret = NULL;
+
+	if (git_repository_config_snapshot(&cfg, repo->git) < 0) {
+		git_error_clear();
+		return NULL;
+	}
+	if (git_config_get_string(&v, cfg, name) == 0 && v)
+		ret = xstrdup(v);
+	git_error_clear();
+	git_config_free(cfg);
+	return ret;
+}
+
+int change_head_unborn(struct repo *repo)
+{
+	return git_repository_head_unborn(repo->git) == 1;
+}
+
+char *change_message(struct repo *repo, const char *rev)
+{
+	git_commit *c = NULL;
+	const char *m;
+	char *ret;
+
+	if (repo_commit(&c, repo, rev) < 0)
+		return NULL;
+	m = git_commit_message(c);
+	ret = xstrdup(m ? m : "");
+	git_commit_free(c);
+	return ret;
+}
+
+int change_merging(struct repo *repo)
+{
+	return git_repository_state(repo->git) == GIT_REPOSITORY_STATE_MERGE;
+}
+
+const char *change_workdir(struct repo *repo)
+{
+	return git_repository_workdir(repo->git);
+}
+
+void change_trust_objects(void)
+{
+	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+}
+
+int change_hooks_dir(char **out, struct repo *repo)
+{
+	char *hp = change_config_string(repo, "core.hooksPath");
+	struct strbuf sb = STRBUF_INIT;
+
+	if (hp && *hp) {
+		const char *home = getenv("HOME");
+		if (hp[0] == '~' && hp[1] == '/' && home) {
+			strbuf_addf(&sb, "%s/%s", home, hp + 2);
+		} else if (hp[0] == '/') {
+			strbuf_addstr(&sb, hp);
+		} else {
+			/* relative: to where hooks run, the top of the work tree */
+			const char *wd = git_repository_workdir(repo->git);
+			strbuf_addstr(&sb, wd ? wd : git_repository_path(repo->git));
+			if (sb.len && sb.buf[sb.len - 1] != '/')
+				strbuf_addch(&sb, '/');
+			strbuf_addstr(&sb, hp);
+		}
+	} else {
+		strbuf_addstr(&sb, git_repository_commondir(repo->git));
+		if (sb.len && sb.buf[sb.len - 1] != '/')
+			strbuf_addch(&sb, '/');
+		strbuf_addstr(&sb, "hooks");
+	}
+	while (sb.len > 1 && sb.buf[sb.len - 1] == '/')
+		strbuf_setlen(&sb, sb.len - 1);
+	free(hp);
+	*out = strbuf_detach(&sb, NULL);
+	return 0;
+}
+
+int change_comment_char(struct repo *repo)
+{
+	char *v = change_config_string(repo, "core.commentChar");
+	int c = '#';
+
+	if (v && *v && strcmp(v, "auto"))
+		c = (unsigned char)v[0];
+	free(v);
+	return c;
+}
+
+char *change_cleanup_mode(struct repo *repo)
+{
+	return change_config_string(repo, "commit.cleanup");
+}
+
+char *change_subject(struct repo *repo, const char *rev)
+{
+	git_commit *c = NULL;
+	const char *s;
+	char *ret = NULL;
+
+	if (repo_commit(&c, repo, rev) < 0) {
+		error_clear();
+		return NULL;
+	}
+	s = git_commit_summary(c);
+	ret = xstrdup(s ? s : "");
+	git_commit_free(c);
+	return ret;
+}

@@ -1,0 +1,393 @@
+/*
+ * hooks_install: writing, checking and removing the hook shims (see
+ * hooks_install.h).  The shim texts below are hooks/<name> of the source
+ * tree, with @ADRLOG@ replaced by the installing adr-log's path;
+ * t7000-hooks-install checks that the two never drift apart.
+ */
+#include "hooks_install.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "error.h"
+#include "strvec.h"
+#include "xalloc.h"
+
+const char *const hooks_names[] = { "prepare-commit-msg", "commit-msg", "pre-push", NULL };
+
+#define HOOKS_MARK "# adr-log-shim "
+#define HOOKS_ORIG ".adrlog-orig"
+#define HOOKS_CREATED ".adrlog-created"
+
+static const char shim_prepare_commit_msg[] =
+	"#!/bin/sh\n"
+	"# adr-log: prepare-commit-msg hook (written by `adr-log hooks install`; `adr-log hooks\n"
+	"# uninstall` removes it and puts back the hook it replaced, if any).\n"
+	"# adr-log-shim 1\n"
+	"adr_log='@ADRLOG@'\n"
+	"case $adr_log in\n"
+	"/*) [ -x \"$adr_log\" ] || adr_log=adr-log ;;\n"
+	"*) adr_log=adr-log ;;\n"
+	"esac\n"
+	"command -v \"$adr_log\" >/dev/null 2>&1 || {\n"
+	"\techo \"adr-log: warning: adr-log not found; prepare-commit-msg check skipped\" >&2\n"
+	"\tadr_log=\n"
+	"}\n"
+	"# a hook that was here before runs first; its failure stops git\n"
+	"if [ -x \"$0.adrlog-orig\" ]; then\n"
+	"\t\"$0.adrlog-orig\" \"$@\" || exit $?\n"
+	"fi\n"
+	"[ -n \"$adr_log\" ] || exit 0\n"
+	"# only a message about to be edited gets a hint (not -m/-F, merge, amend)\n"
+	"case ${2-} in ''|template) ;; *) exit 0 ;; esac\n"
+	"\"$adr_log\" hook prepare-commit-msg \"$@\"\n"
+	"rc=$?\n"
+	"# 0: fine, 1: refused; anything else is adr-log failing (a crash):\n"
+	"# let git go on unless adrlog.failClosed is true\n"
+	"[ $rc -le 1 ] && exit $rc\n"
+	"[ \"$(git config --type=bool adrlog.failClosed 2>/dev/null)\" = true ] && exit $rc\n"
+	"echo \"adr-log: warning: adr-log failed (exit $rc); prepare-commit-msg check skipped\" >&2\n"
+	"exit 0\n";
+
+static const char shim_commit_msg[] =
+	"#!/bin/sh\n"
+	"# adr-log: commit-msg hook (written by `adr-log hooks install`; `adr-log hooks\n"
+	"# uninstall` removes it and puts back the hook it replaced, if any).\n"
+	"# adr-log-shim 1\n"
+	"adr_log='@ADRLOG@'\n"
+	"case $adr_log in\n"
+	"/*) [ -x \"$adr_log\" ] || adr_log=adr-log ;;\n"
+	"*) adr_log=adr-log ;;\n"
+	"esac\n"
+	"command -v \"$adr_log\" >/dev/null 2>&1 || {\n"
+	"\techo \"adr-log: warning: adr-log not found; commit-msg check skipped\" >&2\n"
+	"\tadr_log=\n"
+	"}\n"
+	"# a hook that was here before runs first; its failure stops git\n"
+	"if [ -x \"$0.adrlog-orig\" ]; then\n"
+	"\t\"$0.adrlog-orig\" \"$@\" || exit $?\n"
+	"fi\n"
+	"[ -n \"$adr_log\" ] || exit 0\n"
+	"\"$adr_log\" hook commit-msg \"$@\"\n"
+	"rc=$?\n"
+	"# 0: fine, 1: refused; anything else is adr-log failing (a crash):\n"
+	"# let git go on unless adrlog.failClosed is true\n"
+	"[ $rc -le 1 ] && exit $rc\n"
+	"[ \"$(git config --type=bool adrlog.failClosed 2>/dev/null)\" = true ] && exit $rc\n"
+	"echo \"adr-log: warning: adr-log failed (exit $rc); commit-msg check skipped\" >&2\n"
+	"exit 0\n";
+
+static const char shim_pre_push[] =
+	"#!/bin/sh\n"
+	"# adr-log: pre-push hook (written by `adr-log hooks install`; `adr-log hooks\n"
+	"# uninstall` removes it and puts back the hook it replaced, if any).\n"
+	"# adr-log-shim 1\n"
+	"adr_log='@ADRLOG@'\n"
+	"case $adr_log in\n"
+	"/*) [ -x \"$adr_log\" ] || adr_log=adr-log ;;\n"
+	"*) adr_log=adr-log ;;\n"
+	"esac\n"
+	"command -v \"$adr_log\" >/dev/null 2>&1 || {\n"
+	"\techo \"adr-log: warning: adr-log not found; pre-push check skipped\" >&2\n"
+	"\tadr_log=\n"
+	"}\n"
+	"# git gives the pushed refs on stdin: both hooks need them\n"
+	"refs=$(cat)\n"
+	"# a hook that was here before runs first; its failure stops git\n"
+	"if [ -x \"$0.adrlog-orig\" ]; then\n"
+	"\tprintf '%s\\n' \"$refs\" | \"$0.adrlog-orig\" \"$@\" || exit $?\n"
+	"fi\n"
+	"[ -n \"$adr_log\" ] || exit 0\n"
+	"printf '%s\\n' \"$refs\" | \"$adr_log\" hook pre-push \"$@\"\n"
+	"rc=$?\n"
+	"# 0: fine, 1: refused; anything else is adr-log failing (a crash):\n"
+	"# let git go on unless adrlog.failClosed is true\n"
+	"[ $rc -le 1 ] && exit $rc\n"
+	"[ \"$(git config --type=bool adrlog.failClosed 2>/dev/null)\" = true ] && exit $rc\n"
+	"echo \"adr-log: warning: adr-log failed (exit $rc); pre-push check skipped\" >&2\n"
+	"exit 0\n";
+
+int hooks_shim_text(struct strbuf *out, const char *name, const char *self)
+{
+	const char *t, *at;
+
+	if (!strcmp(name, "prepare-commit-msg"))
+		t = shim_prepare_commit_msg;
+	else if (!strcmp(name, "commit-msg"))
+		t = shim_commit_msg;
+	else if (!strcmp(name, "pre-push"))
+		t = shim_pre_push;
+	else
+		return error_set("'%s': not a hook adr-log installs", name);
+	at = strstr(t, "@ADRLOG@");
+	strbuf_add(out, t, (size_t)(at - t));
+	if (!self)
+		self = "adr-log";
+	/* the path goes between single quotes: escape those it holds */
+	for (const char *p = self; *p; p++) {
+		if (*p == '\'')
+			strbuf_addstr(out, "'\\''");
+		else
+			strbuf_addch(out, *p);
+	}
+	strbuf_addstr(out, at + 8);
+	return 0;
+}
+
+char *hooks_self_path(void)
+{
+	char *p = realpath("/proc/self/exe", NULL);
+	char *r;
+
+	if (!p)
+		return NULL;
+	r = xstrdup(p);
+	free(p);
+	return r;
+}
+
+/* Read at most max bytes of path into out; -1 when it cannot be read. */
+static int hooks_read(struct strbuf *out, const char *path, size_t max)
+{
+	char buf[4096];
+	size_t r;
+	FILE *f = fopen(path, "rb");
+
+	if (!f)
+		return -1;
+	while ((r = fread(buf, 1, sizeof(buf), f)) > 0) {
+		strbuf_add(out, buf, r);
+		if (max && out->len >= max)
+			break;
+	}
+	fclose(f);
+	return 0;
+}
+
+static int hooks_exists(const char *path)
+{
+	struct stat st;
+
+	return lstat(path, &st) == 0;
+}
+
+/* Is the file at path one of our shims? */
+static int hooks_is_ours(const char *path)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int ours = 0;
+	struct stat st;
+
+	if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) && hooks_read(&sb, path, 8192) == 0)
+		ours = strstr(sb.buf, "\n" HOOKS_MARK) != NULL;
+	strbuf_release(&sb);
+	return ours;
+}
+
+/* Same bytes and mode? */
+static int hooks_same_file(const char *a, const char *b)
+{
+	struct strbuf x = STRBUF_INIT, y = STRBUF_INIT;
+	struct stat sa, sb;
+	int same;
+
+	same = lstat(a, &sa) == 0 && lstat(b, &sb) == 0 && S_ISREG(sa.st_mode) &&
+	       S_ISREG(sb.st_mode) && sa.st_mode == sb.st_mode &&
+	       hooks_read(&x, a, 0) == 0 && hooks_read(&y, b, 0) == 0 &&
+	       x.len == y.len && !memcmp(x.buf, y.buf, x.len);
+	strbuf_release(&x);
+	strbuf_release(&y);
+	return same;
+}
+
+/* Write an executable file atomically (temporary file, then rename). */
+static int hooks_write(const char *path, const struct strbuf *text)
+{
+	struct strbuf tmp = STRBUF_INIT;
+	int fd;
+
+	strbuf_addf(&tmp, "%s.adrlog-XXXXXX", path);
+	if ((fd = mkstemp(tmp.buf)) < 0)
+		goto fail;
+	if (write(fd, text->buf, text->len) != (ssize_t)text->len ||
+	    fchmod(fd, 0755) < 0 || close(fd) < 0) {
+		close(fd);
+		unlink(tmp.buf);
+		goto fail;
+	}
+	if (rename(tmp.buf, path) < 0) {
+		unlink(tmp.buf);
+		goto fail;
+	}
+	strbuf_release(&tmp);
+	return 0;
+fail:
+	error_set("cannot write '%s': %s", path, strerror(errno));
+	strbuf_release(&tmp);
+	return -1;
+}
+
+/*
+ * Create dir and missing parents; the ones created are listed in
+ * dir/.adrlog-created (deepest last) so uninstall can remove them again.
+ */
+static int hooks_mkdirs(const char *dir)
+{
+	struct strvec made = STRVEC_INIT;
+	struct strbuf list = STRBUF_INIT, marker = STRBUF_INIT;
+	char *p = xstrdup(dir);
+	int rc = 0;
+
+	for (char *s = strchr(p + 1, '/');; s = strchr(s + 1, '/')) {
+		if (s)
+			*s = '\0';
+		if (mkdir(p, 0777) == 0) {
+			strvec_push(&made, p);
+		} else if (errno != EEXIST) {
+			rc = error_set("cannot create folder '%s': %s", p, strerror(errno));
+			break;
+		}
+		if (!s)
+			break;
+		*s = '/';
+	}
+	if (rc == 0 && made.nr) {
+		for (size_t i = 0; i < made.nr; i++)
+			strbuf_addf(&list, "%s\n", made.v[i]);
+		strbuf_addf(&marker, "%s/" HOOKS_CREATED, dir);
+		rc = hooks_write(marker.buf, &list);
+	}
+	strvec_clear(&made);
+	strbuf_release(&list);
+	strbuf_release(&marker);
+	free(p);
+	return rc;
+}
+
+int hooks_install(const char *dir, const char *self, int *changed)
+{
+	struct strbuf path = STRBUF_INIT, orig = STRBUF_INIT;
+	struct strbuf want = STRBUF_INIT, have = STRBUF_INIT;
+	struct stat st;
+	int rc = 0;
+
+	*changed = 0;
+	if (stat(dir, &st) < 0 && hooks_mkdirs(dir) < 0)
+		return -1;
+	for (const char *const *n = hooks_names; *n && rc == 0; n++) {
+		strbuf_reset(&path);
+		strbuf_reset(&orig);
+		strbuf_reset(&want);
+		strbuf_reset(&have);
+		strbuf_addf(&path, "%s/%s", dir, *n);
+		strbuf_addf(&orig, "%s" HOOKS_ORIG, path.buf);
+		hooks_shim_text(&want, *n, self);
+		if (hooks_is_ours(path.buf)) {
+			if (hooks_read(&have, path.buf, 0) == 0 && have.len == want.len &&
+			    !memcmp(have.buf, want.buf, want.len) &&
+			    stat(path.buf, &st) == 0 && (st.st_mode & 0777) == 0755)
+				continue;	/* installed and current */
+		} else if (hooks_exists(path.buf)) {
+			if (hooks_exists(orig.buf)) {
+				/* a hook manager wrote its hook again over our shim:
+				 * the same bytes as the one kept aside can go */
+				if (hooks_same_file(path.buf, orig.buf) && unlink(path.buf) == 0)
+					goto write;
+				rc = error_set("cannot chain '%s': '%s' exists already",
+					       path.buf, orig.buf);
+				break;
+			}
+			/* keep the foreign hook as it is: a rename keeps bytes and mode */
+			if (rename(path.buf, orig.buf) < 0) {
+				rc = error_set("cannot move '%s' aside: %s", path.buf,
+					       strerror(errno));
+				break;
+			}
+		}
+write:
+		if ((rc = hooks_write(path.buf, &want)) == 0)
+			(*changed)++;
+	}
+	strbuf_release(&path);
+	strbuf_release(&orig);
+	strbuf_release(&want);
+	strbuf_release(&have);
+	return rc;
+}
+
+int hooks_uninstall(const char *dir, int *changed)
+{
+	struct strbuf path = STRBUF_INIT, orig = STRBUF_INIT, list = STRBUF_INIT;
+	int rc = 0;
+
+	*changed = 0;
+	for (const char *const *n = hooks_names; *n; n++) {
+		strbuf_reset(&path);
+		strbuf_reset(&orig);
+		strbuf_addf(&path, "%s/%s", dir, *n);
+		strbuf_addf(&orig, "%s" HOOKS_ORIG, path.buf);
+		if (!hooks_is_ours(path.buf))
+			continue;	/* not ours: never touched */
+		if (unlink(path.buf) < 0) {
+			rc = error_set("cannot remove '%s': %s", path.buf, strerror(errno));
+			break;
+		}
+		(*changed)++;
+		if (hooks_exists(orig.buf) && rename(orig.buf, path.buf) < 0) {
+			rc = error_set("cannot restore '%s': %s", path.buf, strerror(errno));
+			break;
+		}
+	}
+	/* folders install created: removed when nothing else is in them */
+	strbuf_reset(&path);
+	strbuf_addf(&path, "%s/" HOOKS_CREATED, dir);
+	if (rc == 0 && hooks_read(&list, path.buf, 0) == 0) {
+		unlink(path.buf);
+		while (list.len) {
+			char *nl;
+			strbuf_setlen(&list, list.len - 1);	/* the last '\n' */
+			nl = strrchr(list.buf, '\n');
+			rmdir(nl ? nl + 1 : list.buf);	/* fails when not empty: fine */
+			strbuf_setlen(&list, nl ? (size_t)(nl - list.buf) + 1 : 0);
+		}
+	}
+	strbuf_release(&path);
+	strbuf_release(&orig);
+	strbuf_release(&list);
+	return rc;
+}
+
+int hooks_status(struct hooks_entry *out, const char *dir, const char *self)
+{
+	struct strbuf path = STRBUF_INIT, want = STRBUF_INIT, have = STRBUF_INIT;
+	size_t i = 0;
+
+	for (const char *const *n = hooks_names; *n; n++, i++) {
+		strbuf_reset(&path);
+		strbuf_reset(&want);
+		strbuf_reset(&have);
+		strbuf_addf(&path, "%s/%s", dir, *n);
+		out[i].name = *n;
+		out[i].state = HOOKS_ABSENT;
+		if (hooks_is_ours(path.buf)) {
+			hooks_shim_text(&want, *n, self);
+			hooks_read(&have, path.buf, 0);
+			out[i].state = have.len == want.len &&
+				       !memcmp(have.buf, want.buf, want.len) ?
+				       HOOKS_CURRENT : HOOKS_OUTDATED;
+		} else if (hooks_exists(path.buf)) {
+			out[i].state = HOOKS_FOREIGN;
+		}
+		strbuf_addstr(&path, HOOKS_ORIG);
+		out[i].chained = out[i].state != HOOKS_FOREIGN && hooks_exists(path.buf);
+	}
+	strbuf_release(&path);
+	strbuf_release(&want);
+	strbuf_release(&have);
+	return 0;
+}

@@ -1,0 +1,456 @@
+/*
+ * template: the next id, the file name and the text of a new ADR (see
+ * template.h).  The pure parts (slug, name, fill) are unit-tested; the
+ * rest reads the ADRs at HEAD (discover.c) and the work tree folder.
+ */
+#include "template.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "adr.h"
+#include "adrid.h"
+#include "change.h"
+#include "discover.h"
+#include "error.h"
+#include "xalloc.h"
+
+const char template_nygard[] =
+	"# NUMBER. TITLE\n"
+	"\n"
+	"Date: DATE\n"
+	"\n"
+	"## Status\n"
+	"\n"
+	"STATUS\n"
+	"\n"
+	"## Context\n"
+	"\n"
+	"What is the issue that we're seeing that is motivating this decision or change?\n"
+	"\n"
+	"## Decision\n"
+	"\n"
+	"What is the change that we're proposing and/or doing?\n"
+	"\n"
+	"## Consequences\n"
+	"\n"
+	"What becomes easier or more difficult to do because of this change?\n";
+
+char *template_slug(const char *title)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int dash = 0;
+
+	for (const unsigned char *p = (const unsigned char *)title; *p; p++) {
+		if (isalnum(*p)) {
+			if (dash && sb.len)
+				strbuf_addch(&sb, '-');
+			dash = 0;
+			strbuf_addch(&sb, tolower(*p));
+		} else if (*p >= 0x80) {
+			continue;	/* non-ASCII letters: dropped, as adr-tools does */
+		} else {
+			dash = 1;
+		}
+		if (sb.len >= 60)
+			break;
+	}
+	if (!sb.len)
+		strbuf_addstr(&sb, "decision");
+	return strbuf_detach(&sb, NULL);
+}
+
+char *template_file_name(const char *like, const char *id, const char *title)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char *slug = template_slug(title);
+	const char *base = like ? adrid_basename(like) : NULL;
+	const char *digits, *after, *ext;
+	size_t width = 4;
+	char sep = '-';
+
+	if (base) {
+		digits = base;
+		while (*digits && !isdigit((unsigned char)*digits))
+			digits++;
+		after = digits;
+		while (isdigit((unsigned char)*after))
+			after++;
+		ext = strrchr(base, '.');
+		if (*digits && ext) {
+			strbuf_add(&sb, base, (size_t)(digits - base));
+			width = (size_t)(after - digits);
+			if (*after == '_')
+				sep = '_';
+			for (size_t n = strcspn(id, "-"); n < width; n++)
+				strbuf_addch(&sb, '0');
+			if (after == ext)	/* "ADR-7.md": names without a slug */
+				strbuf_addf(&sb, "%s%s", id, ext);
+			else
+				strbuf_addf(&sb, "%s%c%s%s", id, sep, slug, ext);
+			free(slug);
+			return strbuf_detach(&sb, NULL);
+		}
+	}
+	for (size_t n = strcspn(id, "-"); n < width; n++)
+		strbuf_addch(&sb, '0');
+	strbuf_addf(&sb, "%s-%s.md", id, slug);
+	free(slug);
+	return strbuf_detach(&sb, NULL);
+}
+
+/* Replace whole-word (upper case) or braced tokens; count replacements. */
+static int template_replace(struct strbuf *sb, const char *word, const char *braced,
+			    const char *value)
+{
+	struct strbuf out = STRBUF_INIT;
+	size_t wl = strlen(word), bl = strlen(braced), i = 0;
+	int n = 0;
+
+	while (i < sb->len) {
+		const char *p = sb->buf + i;
+		int before = i == 0 || !isalnum((unsigned char)p[-1]);
+		if (before && !strncmp(p, word, wl) && !isalnum((unsigned char)p[wl])) {
+			strbuf_addstr(&out, value);
+			i += wl;
+			n++;
+		} else if (!strncmp(p, braced, bl)) {
+			strbuf_addstr(&out, value);
+			i += bl;
+			n++;
+		} else {
+			strbuf_addch(&out, *p);
+			i++;
+		}
+	}
+	strbuf_release(sb);
+	*sb = out;
+	return n;
+}
+
+/* Offset of the line after the one starting at off. */
+static size_t template_next_line(const struct strbuf *sb, size_t off)
+{
+	const char *nl = memchr(sb->buf + off, '\n', sb->len - off);
+	return nl ? (size_t)(nl - sb->buf) + 1 : sb->len;
+}
+
+/* Replace the line at [off, end of line) with text. */
+static void template_set_line(struct strbuf *sb, size_t off, const char *text)
+{
+	struct strbuf out = STRBUF_INIT;
+	size_t next = template_next_line(sb, off);
+	int nl = next > off && sb->buf[next - 1] == '\n';
+
+	strbuf_add(&out, sb->buf, off);
+	strbuf_addstr(&out, text);
+	if (nl)
+		strbuf_addch(&out, '\n');
+	strbuf_add(&out, sb->buf + next, sb->len - next);
+	strbuf_release(sb);
+	*sb = out;
+}
+
+/*
+ * Offset of the body: after YAML front matter ("---" first line to the next
+ * "---" or "..."), 0 when there is none.  *fm_end receives the offset of
+ * the closing line.
+ */
+static size_t template_body(const struct strbuf *sb, size_t *fm_end)
+{
+	*fm_end = 0;
+	if (strncmp(sb->buf, "---\n", 4))
+		return 0;
+	for (size_t off = 4; off < sb->len; off = template_next_line(sb, off)) {
+		if (!strncmp(sb->buf + off, "---", 3) || !strncmp(sb->buf + off, "...", 3)) {
+			*fm_end = off;
+			return template_next_line(sb, off);
+		}
+	}
+	return 0;
+}
+
+/* Set "key: value" in the front matter; 1 when the key was there. */
+static int template_set_field(struct strbuf *sb, const char *key, const char *value)
+{
+	struct strbuf line = STRBUF_INIT;
+	size_t fm_end, klen = strlen(key);
+
+	template_body(sb, &fm_end);
+	for (size_t off = 4; off < fm_end; off = template_next_line(sb, off)) {
+		if (!strncasecmp(sb->buf + off, key, klen) && sb->buf[off + klen] == ':') {
+			strbuf_addf(&line, "%s: %s", key, value);
+			template_set_line(sb, off, line.buf);
+			strbuf_release(&line);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Set the status under the body's Status heading (any level). */
+static void template_set_status(struct strbuf *sb, const char *status)
+{
+	size_t fm_end;
+
+	for (size_t off = template_body(sb, &fm_end); off < sb->len;
+	     off = template_next_line(sb, off)) {
+		const char *p = sb->buf + off;
+		size_t h = 0;
+		while (p[h] == '#')
+			h++;
+		if (h && !strncasecmp(p + h, " status", 7) &&
+		    (p[h + 7] == '\n' || p[h + 7] == ' ' || p[h + 7] == '\0')) {
+			size_t o = template_next_line(sb, off);
+			while (o < sb->len && sb->buf[o] == '\n')
+				o++;
+			if (o < sb->len && sb->buf[o] != '#')
+				template_set_line(sb, o, status);
+			return;
+		}
+	}
+}
+
+void template_fill(struct strbuf *out, const char *tmpl, const char *id,
+		   const char *title, const char *date, const char *status)
+{
+	struct strbuf sb = STRBUF_INIT, line = STRBUF_INIT;
+	size_t fm_end, body;
+	int titled, statused;
+
+	strbuf_addstr(&sb, tmpl);
+	template_replace(&sb, "NUMBER", "{{number}}", id);
+	template_replace(&sb, "DATE", "{{date}}", date);
+	statused = template_replace(&sb, "STATUS", "{{status}}", status);
+	titled = template_replace(&sb, "TITLE", "{{title}}", title);
+	/* MADR style front matter: "status: {proposed | ...}", "date: {...}" */
+	template_set_field(&sb, "date", date);
+	if (!statused)
+		statused = template_set_field(&sb, "status", status);
+	template_replace(&sb, "YYYY-MM-DD", "{{ date }}", date);
+	body = template_body(&sb, &fm_end);
+	if (!titled) {
+		for (size_t off = body; off < sb.len; off = template_next_line(&sb, off)) {
+			if (!strncmp(sb.buf + off, "# ", 2)) {
+				/* MADR (front matter) keeps numbers out of headings */
+				if (fm_end)
+					strbuf_addf(&line, "# %s", title);
+				else
+					strbuf_addf(&line, "# %s. %s", id, title);
+				template_set_line(&sb, off, line.buf);
+				titled = 1;
+				break;
+			}
+		}
+		if (!titled) {
+			strbuf_reset(&line);
+			strbuf_add(&line, sb.buf, body);
+			strbuf_addf(&line, "# %s. %s\n\n", id, title);
+			strbuf_add(&line, sb.buf + body, sb.len - body);
+			strbuf_release(&sb);
+			sb = line;
+			strbuf_init(&line, 0);
+		}
+	}
+	if (!statused)
+		template_set_status(&sb, status);
+	strbuf_addbuf(out, &sb);
+	strbuf_release(&sb);
+	strbuf_release(&line);
+}
+
+/* First numeric part of an id ("17-1" -> 17). */
+static unsigned long long template_id_num(const char *id)
+{
+	return strtoull(id, NULL, 10);
+}
+
+int template_next_id(char **id, char **like, struct repo *repo,
+		     const struct strvec *dirs)
+{
+	struct adr_db *db = adr_db_new();
+	const char *wd = change_workdir(repo);
+	unsigned long long max = 0;
+	int any = 0;
+	struct strbuf sb = STRBUF_INIT;
+
+	*id = NULL;
+	*like = NULL;
+	if (!change_head_unborn(repo) &&
+	    discover_load(db, repo, "HEAD", dirs) < 0) {
+		adr_db_free(db);
+		return -1;
+	}
+	for (size_t i = 0; i < db->nr; i++) {
+		unsigned long long n = template_id_num(db->adrs[i]->id);
+		if (!any || n > max) {
+			max = n;
+			free(*like);
+			*like = xstrdup(db->adrs[i]->path);
+		}
+		any = 1;
+	}
+	/* drafts in the work tree that are not committed yet */
+	for (size_t d = 0; wd && d < dirs->nr; d++) {
+		DIR *dir;
+		struct dirent *e;
+
+		strbuf_reset(&sb);
+		strbuf_addf(&sb, "%s%s", wd, dirs->v[d]);
+		if (!(dir = opendir(sb.buf)))
+			continue;
+		while ((e = readdir(dir))) {
+			char *fid;
+			if (!adrid_has_adr_ext(e->d_name) || adrid_is_excluded(e->d_name))
+				continue;
+			if (!(fid = adrid_from_name(e->d_name)))
+				continue;
+			if (!any || template_id_num(fid) > max) {
+				max = template_id_num(fid);
+				free(*like);
+				strbuf_reset(&sb);
+				strbuf_addf(&sb, "%s%s%s", dirs->v[d], *dirs->v[d] ? "/" : "",
+					    e->d_name);
+				*like = xstrdup(sb.buf);
+			}
+			any = 1;
+			free(fid);
+		}
+		closedir(dir);
+	}
+	strbuf_reset(&sb);
+	strbuf_addf(&sb, "%llu", any ? max + 1 : 1ULL);
+	*id = strbuf_detach(&sb, NULL);
+	adr_db_free(db);
+	return 0;
+}
+
+/* The template text: <dir>/template.md (or adr-template.md, the MADR
+ * name, 0000-template.md, templates/...) in the work tree, then at HEAD;
+ * else the built-in one. */
+static void template_text(struct strbuf *out, struct repo *repo, const char *dir)
+{
+	static const char *const names[] = {
+		"template.md", "adr-template.md", "0000-template.md",
+		"templates/template.md", "templates/adr-template.md", NULL
+	};
+	const char *wd = change_workdir(repo);
+	struct strbuf path = STRBUF_INIT;
+	git_tree *tree = NULL;
+
+	for (const char *const *n = names; *n; n++) {
+		FILE *f;
+		char buf[4096];
+		size_t r;
+
+		strbuf_reset(&path);
+		strbuf_addf(&path, "%s%s%s%s", wd, dir, *dir ? "/" : "", *n);
+		if (!(f = fopen(path.buf, "r")))
+			continue;
+		while ((r = fread(buf, 1, sizeof(buf), f)) > 0)
+			strbuf_add(out, buf, r);
+		fclose(f);
+		strbuf_release(&path);
+		return;
+	}
+	if (!change_head_unborn(repo) && repo_tree(&tree, repo, "HEAD") == 0) {
+		for (const char *const *n = names; *n; n++) {
+			strbuf_reset(&path);
+			strbuf_addf(&path, "%s%s%s", dir, *dir ? "/" : "", *n);
+			if (repo_read_path(out, repo, tree, path.buf) == 0) {
+				git_tree_free(tree);
+				strbuf_release(&path);
+				return;
+			}
+		}
+	}
+	error_clear();
+	git_tree_free(tree);
+	strbuf_release(&path);
+	strbuf_addstr(out, template_nygard);
+}
+
+/* mkdir -p for the folders of path (relative parts below base). */
+static int template_mkdirs(const char *path)
+{
+	char *p = xstrdup(path);
+
+	for (char *s = strchr(p + 1, '/'); s; s = strchr(s + 1, '/')) {
+		*s = '\0';
+		if (mkdir(p, 0777) < 0 && errno != EEXIST) {
+			error_set("cannot create folder '%s': %s", p, strerror(errno));
+			free(p);
+			return -1;
+		}
+		*s = '/';
+	}
+	free(p);
+	return 0;
+}
+
+int template_new_adr(char **path, char **id, struct repo *repo,
+		     const struct strvec *cli_dirs, const char *title,
+		     const char *status)
+{
+	struct strvec dirs = STRVEC_INIT;
+	struct strbuf rel = STRBUF_INIT, abs = STRBUF_INIT, text = STRBUF_INIT;
+	struct strbuf tmpl = STRBUF_INIT;
+	const char *wd = change_workdir(repo);
+	git_tree *tree = NULL;
+	char *like = NULL, *name = NULL, date[16];
+	time_t now = time(NULL);
+	int fd, rc = -1;
+
+	*path = *id = NULL;
+	if (!wd)
+		return error_set("new: the repository has no work tree to write to");
+	if (change_base_tree(&tree, repo) < 0 ||
+	    discover_dirs(&dirs, NULL, repo, tree, cli_dirs) < 0)
+		goto done;
+	if (!dirs.nr)
+		strvec_push(&dirs, "docs/adr");
+	if (template_next_id(id, &like, repo, &dirs) < 0)
+		goto done;
+	strftime(date, sizeof(date), "%Y-%m-%d", localtime(&now));
+	name = template_file_name(like, *id, title);
+	strbuf_addf(&rel, "%s%s%s", dirs.v[0], *dirs.v[0] ? "/" : "", name);
+	strbuf_addf(&abs, "%s%s", wd, rel.buf);
+	template_text(&tmpl, repo, dirs.v[0]);
+	template_fill(&text, tmpl.buf, *id, title, date, status);
+	if (template_mkdirs(abs.buf) < 0)
+		goto done;
+	fd = open(abs.buf, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+	if (fd < 0) {
+		error_set("cannot create '%s': %s", rel.buf, strerror(errno));
+		goto done;
+	}
+	if (write(fd, text.buf, text.len) != (ssize_t)text.len || close(fd) < 0) {
+		error_set("cannot write '%s': %s", rel.buf, strerror(errno));
+		unlink(abs.buf);
+		goto done;
+	}
+	*path = strbuf_detach(&rel, NULL);
+	rc = 0;
+done:
+	if (rc < 0) {
+		free(*id);
+		*id = NULL;
+	}
+	git_tree_free(tree);
+	free(like);
+	free(name);
+	strvec_clear(&dirs);
+	strbuf_release(&rel);
+	strbuf_release(&abs);
+	strbuf_release(&text);
+	strbuf_release(&tmpl);
+	return rc;
+}
