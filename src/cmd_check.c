@@ -1,7 +1,9 @@
 /*
  * cmd_check: `adr-log check [RANGE]`: lint the ADRs at the tip of RANGE
  * (default HEAD), the index files in their folders, and the commit
- * messages of RANGE.  Prints one finding per line (or JSON) and exits 1
+ * messages of RANGE (all history when none).  History is loaded to the
+ * tip whatever A is, so lineages are whole; A only limits which commit
+ * messages are judged.  Prints one finding per line (or JSON) and exits 1
  * when any finding is an error.
  */
 #include "cmd.h"
@@ -16,10 +18,12 @@
 #include "cmd_util.h"
 #include "discover.h"
 #include "error.h"
+#include "history.h"
 #include "opt.h"
 #include "repo.h"
 #include "report.h"
 #include "strbuf.h"
+#include "tags.h"
 #include "xalloc.h"
 
 static const char check_usage[] =
@@ -36,9 +40,11 @@ static const char check_usage[] =
 	"    index-extra             the index lists an id no ADR has\n"
 	"    index-status            the index shows another status\n"
 	"    index-title             the index shows another title\n"
-	"    unknown-reference       a commit message of RANGE cites an id no ADR\n"
+	"    unknown-reference       a commit message of A..B cites an id no ADR\n"
 	"                            had at that commit\n"
 	"warnings:\n"
+	"    unknown-reference       the same without A..B (all history: old\n"
+	"                            messages cannot be fixed)\n"
 	"    unknown-status          the status is not a known word (shown raw)\n"
 	"    one-sided-link          A supersedes/amends B, B does not say so back\n"
 	"    superseded-without-successor  superseded, but no ADR supersedes it\n"
@@ -85,19 +91,10 @@ static int cmd_check_indexes(struct check_report *r, struct repo *repo,
 	return rc;
 }
 
-/* The tip of a range "A..B" / "B" / "A.." (HEAD when empty). */
-static char *cmd_check_tip(const char *range)
+/* Commits not reachable from A are in A..B (the walk holds only B's). */
+static int cmd_check_in_range(const char *sha, void *data)
 {
-	const char *dots;
-
-	if (!range)
-		return xstrdup("HEAD");
-	dots = strstr(range, "..");
-	if (!dots)
-		return xstrdup(range);
-	if (dots[2] == '.' || !dots[2])
-		return xstrdup("HEAD");
-	return xstrdup(dots + 2);
+	return !commit_set_has(data, sha);
 }
 
 int cmd_check(int argc, const char **argv, struct cmd_ctx *ctx)
@@ -106,8 +103,11 @@ int cmd_check(int argc, const char **argv, struct cmd_ctx *ctx)
 	enum render_format fmt;
 	struct render_ctx rc;
 	struct check_report report = CHECK_REPORT_INIT;
-	struct adr_db *db;
-	char *tip;
+	struct history_opts hopts = HISTORY_OPTS_INIT;
+	struct commit_set *hidden = NULL;
+	struct adr_db *db = NULL;
+	const char *tip, *hide;
+	char *rng = NULL;
 	int rcode;
 	const struct opt opts[] = {
 		OPT_STRING(0, "range", &range, "A..B",
@@ -127,10 +127,6 @@ int cmd_check(int argc, const char **argv, struct cmd_ctx *ctx)
 	}
 	if (argc == 1)
 		range = argv[0];
-	if (range && strstr(range, "...")) {
-		error_report("check: '%s': symmetric ranges (A...B) are not supported", range);
-		return ADR_EXIT_USAGE;
-	}
 	if (cmd_format(ctx, FMT_TEXT, &fmt) < 0)
 		return ADR_EXIT_USAGE;
 	if (fmt != FMT_TEXT && fmt != FMT_JSON) {
@@ -138,18 +134,32 @@ int cmd_check(int argc, const char **argv, struct cmd_ctx *ctx)
 			     render_format_name(fmt));
 		return ADR_EXIT_USAGE;
 	}
-	tip = cmd_check_tip(range);
-	db = adr_db_new();
-	if (discover_load(db, ctx->repo, tip, &ctx->opts->adr_dirs) < 0 ||
+	if (range) {
+		rng = xstrdup(range);
+		if (history_parse_range(&hopts, rng) < 0) {
+			error_print();
+			free(rng);
+			return ADR_EXIT_USAGE;
+		}
+	}
+	tip = hopts.tip ? hopts.tip : "HEAD";
+	hide = hopts.hide;
+	hopts.tip = tip;
+	hopts.hide = NULL;	/* the whole history to B; A only cuts the findings */
+	hopts.cli_dirs = &ctx->opts->adr_dirs;
+	hopts.no_cache = ctx->opts->no_cache;
+	if (history_load(&db, ctx->repo, &hopts) < 0 ||
+	    commit_set_reachable(&hidden, ctx->repo, hide) < 0 ||
 	    cmd_check_indexes(&report, ctx->repo, db, tip) < 0) {
 		error_print();
-		free(tip);
+		free(rng);
+		commit_set_free(hidden);
 		check_report_clear(&report);
 		adr_db_free(db);
 		return ADR_EXIT_USAGE;
 	}
 	check_adrs(&report, db);
-	check_unknown_refs(&report, db, NULL, NULL);
+	check_unknown_refs(&report, db, hidden ? cmd_check_in_range : NULL, hidden);
 	check_report_sort(&report);
 	cmd_render_ctx(&rc, ctx, db);
 	rc.check = &report;
@@ -164,7 +174,8 @@ int cmd_check(int argc, const char **argv, struct cmd_ctx *ctx)
 		rcode = report.errors ? ADR_EXIT_FAIL : ADR_EXIT_OK;
 	else
 		rcode = ADR_EXIT_USAGE;
-	free(tip);
+	free(rng);
+	commit_set_free(hidden);
 	check_report_clear(&report);
 	adr_db_free(db);
 	return rcode;
