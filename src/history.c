@@ -327,8 +327,16 @@ int history_load(struct adr_db **out, struct repo *repo,
 	history_fill(db, &e, &lk, opts, tip_snap);
 	if (e.walk.truncated) {
 		db->truncated = 1;
-		warning("the history is shallow: commits before the clone's depth "
-			"are not walked");
+		if (!git_oid_is_zero(&e.walk.missing)) {
+			char hex[GIT_OID_HEXSZ + 1];
+
+			repo_oid_hex(hex, &e.walk.missing);
+			warning("commit %s is missing from the object database: "
+				"commits before it are not walked", hex);
+		} else {
+			warning("the history is shallow: commits before the clone's depth "
+				"are not walked");
+		}
 	}
 done:
 	links_free(&lk);

@@ -235,6 +235,18 @@ static int walk_hex_oid(git_oid *out, const char *p, const char *end)
 }
 
 /*
+ * A commit the walk needs is not in the object database.  In a shallow
+ * clone that is the depth's boundary; otherwise the repository is corrupt
+ * (or a partial clone): remember the first such commit so the caller can
+ * name it in a warning instead of calling the history shallow.
+ */
+static void walk_note_missing(struct walk *w, const git_oid *oid)
+{
+	if (git_oid_is_zero(&w->missing) && !git_repository_is_shallow(w->repo->git))
+		git_oid_cpy(&w->missing, oid);
+}
+
+/*
  * Read commit node idx from the object database and parse what the walk
  * needs (tree, parents, message) straight from the raw object: one read,
  * a few allocations.  Parents are added as nodes when push is set.
@@ -546,6 +558,7 @@ int walk_load(struct walk *w, struct repo *repo, const git_oid *tip,
 		if (rc == 1) {	/* missing: the history is shallow here */
 			w->truncated = 1;
 			w->nodes[i].dead = 1;
+			walk_note_missing(w, &w->nodes[i].oid);
 		}
 	}
 	/* parents as indices; missing ones (shallow) are zeroed */
@@ -557,6 +570,7 @@ int walk_load(struct walk *w, struct repo *repo, const git_oid *tip,
 				memset(&n->parent_oids[j], 0, sizeof(git_oid));
 				p = WALK_NONE;
 			} else if (p == WALK_NONE && !git_odb_exists(w->odb, &n->parent_oids[j])) {
+				walk_note_missing(w, &n->parent_oids[j]);
 				memset(&n->parent_oids[j], 0, sizeof(git_oid));
 				w->truncated = 1;
 			}

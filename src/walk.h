@@ -64,6 +64,8 @@ struct walk {
 	uint32_t *chain;	/* first-parent chain of the tip, oldest first */
 	uint32_t chain_nr;
 	int truncated;		/* a shallow boundary was met */
+	git_oid missing;	/* a missing commit in a repository that is not
+				   shallow (corrupt or partial), or zero */
 };
 
 /*
