@@ -110,16 +110,50 @@ int repo_tree(git_tree **out, struct repo *repo, const char *rev)
 	return 0;
 }
 
+/*
+ * Whether the repository is a partial clone (git clone --filter): its
+ * missing objects are expected, and libgit2 cannot fetch them on demand.
+ */
+static int repo_is_partial(struct repo *repo)
+{
+	git_config *cfg = NULL;
+	git_buf buf = GIT_BUF_INIT;
+	git_config_iterator *it = NULL;
+	git_config_entry *entry;
+	int partial, b;
+
+	if (git_repository_config_snapshot(&cfg, repo->git) < 0) {
+		git_error_clear();
+		return 0;
+	}
+	partial = git_config_get_string_buf(&buf, cfg, "extensions.partialclone") == 0;
+	git_buf_dispose(&buf);
+	/* newer git marks the remote instead: remote.<name>.promisor = true */
+	if (!partial && git_config_iterator_glob_new(&it, cfg, "^remote\\..*\\.promisor$") == 0) {
+		while (!partial && git_config_next(&entry, it) == 0)
+			partial = git_config_parse_bool(&b, entry->value) == 0 && b;
+		git_config_iterator_free(it);
+	}
+	git_config_free(cfg);
+	git_error_clear();
+	return partial;
+}
+
 int repo_read_blob(struct strbuf *out, struct repo *repo, const git_oid *id,
 		   size_t max)
 {
 	git_blob *blob = NULL;
 	char hex[GIT_OID_HEXSZ + 1];
 	size_t size;
+	int rc;
 
-	if (git_blob_lookup(&blob, repo->git, id) < 0) {
+	if ((rc = git_blob_lookup(&blob, repo->git, id)) < 0) {
 		repo_oid_hex(hex, id);
-		return repo_error("cannot read blob %s", hex);
+		repo_error("cannot read blob %s", hex);
+		if (rc == GIT_ENOTFOUND && repo_is_partial(repo))
+			return error_set("cannot read blob %s: not in this partial clone "
+					 "(libgit2 cannot fetch it; clone without --filter)", hex);
+		return -1;
 	}
 	size = (size_t)git_blob_rawsize(blob);
 	if (max && size > max)
