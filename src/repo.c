@@ -128,10 +128,17 @@ static int repo_is_partial(struct repo *repo)
 	}
 	partial = git_config_get_string_buf(&buf, cfg, "extensions.partialclone") == 0;
 	git_buf_dispose(&buf);
-	/* newer git marks the remote instead: remote.<name>.promisor = true */
-	if (!partial && git_config_iterator_glob_new(&it, cfg, "^remote\\..*\\.promisor$") == 0) {
-		while (!partial && git_config_next(&entry, it) == 0)
-			partial = git_config_parse_bool(&b, entry->value) == 0 && b;
+	/*
+	 * newer git marks the remote instead: remote.<name>.promisor = true
+	 * (names compared here: libgit2's glob iterator leaks its regex data)
+	 */
+	if (!partial && git_config_iterator_new(&it, cfg) == 0) {
+		while (!partial && git_config_next(&entry, it) == 0) {
+			size_t n = strlen(entry->name);
+			if (!strncmp(entry->name, "remote.", 7) && n > 16 &&
+			    !strcmp(entry->name + n - 9, ".promisor"))
+				partial = git_config_parse_bool(&b, entry->value) == 0 && b;
+		}
 		git_config_iterator_free(it);
 	}
 	git_config_free(cfg);

@@ -146,8 +146,17 @@ test_expect_success 'setup: a small history to damage' '
 	 git config uploadpack.allowfilter true)
 '
 
+# libgit2 1.5.1 itself leaks on two of these paths (its pcre match data when
+# opening a repository with extensions, a reference when git_revparse_single
+# fails on a corrupt pack); under make check-asan only those are suppressed
+# (full unwinding: libgit2 has no frame pointers for the fast one).
+printf "leak:git_repository_open_ext\nleak:git_revparse_single\n" >"$TRASH/lsan.supp"
+
 test_expect_success 'a partial clone without blobs: one clear error naming the object, no hang' '
 	git clone -q --filter=blob:none --no-checkout "file://$TRASH/src" partial &&
+	LSAN_OPTIONS=suppressions=$TRASH/lsan.supp:print_suppressions=0 &&
+	ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}fast_unwind_on_malloc=0 &&
+	export LSAN_OPTIONS ASAN_OPTIONS &&
 	for cmd in "timeline --format json" "show 1" links check; do
 		test_expect_code 2 timeout 60 "$ADRLOG" -C partial $cmd >out 2>err &&
 		test_line_count = 1 err &&
@@ -184,6 +193,9 @@ for i in range(40, len(b) - 30):
     b[i] ^= 0x55
 open(sys.argv[1], \"wb\").write(b)
 " "$pack") &&
+	LSAN_OPTIONS=suppressions=$TRASH/lsan.supp:print_suppressions=0 &&
+	ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}fast_unwind_on_malloc=0 &&
+	export LSAN_OPTIONS ASAN_OPTIONS &&
 	for cmd in "timeline --format json" "show 1" links check; do
 		test_expect_code 2 timeout 60 "$ADRLOG" -C corrupt $cmd >out 2>err &&
 		test_line_count = 1 err &&
