@@ -308,6 +308,10 @@ int discover_load(struct adr_db *db, struct repo *repo, const char *rev,
 		}
 		adr_doc_init(&doc);
 		parse_adr(&doc, files.v[i].path, buf.buf, buf.len);
+		/* a status past the parse limit is not found: say why it is missing */
+		if (doc.id && buf.len >= PARSE_MAX_BYTES && !doc.status_raw)
+			warning("'%s': no status in its first %u MB (the rest is not read)",
+				files.v[i].path, PARSE_MAX_BYTES >> 20);
 		if (!doc.id) {
 			adr_doc_release(&doc);
 			continue;

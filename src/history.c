@@ -173,6 +173,10 @@ static void history_doc(struct adr_doc *doc, struct engine *e, const git_oid *bl
 		error_clear();
 	}
 	parse_adr(doc, path, buf.buf, buf.len);
+	/* a status past the parse limit is not found: say why it is missing */
+	if (buf.len >= PARSE_MAX_BYTES && !doc->status_raw)
+		warning("'%s': no status in its first %u MB (the rest is not read)",
+			path, PARSE_MAX_BYTES >> 20);
 	strbuf_release(&buf);
 }
 

@@ -34,7 +34,7 @@ all_commands() {
 	runs -C "$1" check >"$1.check" 2>>"$1.err"
 }
 
-test_expect_success 'a 50 MB ADR edited: status near the top is found, past the parse limit is not' '
+test_expect_success 'a 50 MB ADR edited: status near the top is found, past the parse limit a warning' '
 	git init -q big && (cd big &&
 	 mkdir -p docs/adr &&
 	 { printf "# Top\n\n## Status\n\nProposed\n\n"
@@ -55,7 +55,11 @@ test_expect_success 'a 50 MB ADR edited: status near the top is found, past the 
 	printf "1 accepted\n2 None\n" >expect &&
 	test_cmp expect actual &&
 	test_grep "proposed -> accepted" big.show &&
-	test_grep "no-status: ADR 2" big.check
+	test_grep "no-status: ADR 2" big.check &&
+	test_grep "warning: .docs/adr/0002-bottom.md.: no status in its first 4 MB" big.err &&
+	test_grep -v "0001-top" big.err &&
+	runs -C big list >big.list 2>big.list.err &&
+	test_grep "warning: .docs/adr/0002-bottom.md.: no status in its first 4 MB" big.list.err
 '
 
 test_expect_success 'a binary file, a symlink and a submodule in the ADR folder across commits' '
