@@ -186,6 +186,20 @@ test_expect_success 'a missing commit (deleted loose object): warning names it, 
 	echo "None accepted" >expect && test_cmp expect actual
 '
 
+test_expect_success 'a missing tree of an old commit: one error naming it, exit 2' '
+	git clone -q --no-local src notree &&
+	(cd notree && git repack -q -a -d && git prune-packed &&
+	 git rev-parse HEAD~2:docs/adr >../tree && t=$(cat ../tree) &&
+	 mv .git/objects/pack/*.pack ../notree.pack && rm -f .git/objects/pack/* &&
+	 git unpack-objects -q <../notree.pack &&
+	 rm .git/objects/$(echo $t | cut -c1-2)/$(echo $t | cut -c3-)) &&
+	for cmd in "timeline --format json" "show 1" links check; do
+		test_expect_code 2 timeout 60 "$ADRLOG" -C notree $cmd >out 2>err &&
+		test_line_count = 1 err &&
+		test_grep "^adr-log: cannot read tree $(cat tree)" err || return 1
+	done
+'
+
 test_expect_success 'a corrupt pack: one clear error, exit 2, no crash' '
 	git clone -q --no-local src corrupt &&
 	(cd corrupt && git repack -q -a -d && git prune-packed &&
