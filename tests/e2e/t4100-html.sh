@@ -1,0 +1,142 @@
+#!/bin/sh
+test_description='timeline --format html: one self-contained, injection-proof page that Chromium draws'
+. "$(dirname "$0")/../lib.sh"
+
+# at DAY: the next commits are authored on DAY (YYYY-MM-DD), 10:00 UTC.
+at() {
+	GIT_AUTHOR_DATE="$1T10:00:00+0000" GIT_COMMITTER_DATE="$1T10:00:00+0000"
+	export GIT_AUTHOR_DATE GIT_COMMITTER_DATE
+}
+
+test_expect_success 'setup: ADRs that change status, supersede, and carry hostile text' '
+	git init -q r && cd r &&
+	at 2024-01-10 &&
+	adr_commit docs/adr/0001-use-postgres.md "1. Use Postgres" Proposed "Propose ADR-1" &&
+	at 2024-02-01 &&
+	adr_commit docs/adr/0001-use-postgres.md "1. Use Postgres" Accepted \
+		"Accept ADR-1 </script><!-- $(printf "\342\200\250") & more" &&
+	mkdir -p docs/adr &&
+	cat >"docs/adr/0002-x<img src=x onerror=alert(2)>.md" <<-\EOF &&
+	---
+	title: <script>alert(1)</script> & "quoted"
+	status: proposed
+	---
+
+	Context.
+	EOF
+	git add docs/adr && at 2024-03-01 && git commit -q -m "ADR-2: <b>bold</b> plan" &&
+	at 2024-04-15 &&
+	adr_write docs/adr/0003-use-nats.md "3. Use NATS" "Accepted
+
+Supersedes ADR-1" &&
+	adr_write docs/adr/0001-use-postgres.md "1. Use Postgres" "Superseded by ADR-3" &&
+	git add docs/adr && git commit -q -m "ADR-3 supersedes ADR-1"
+'
+
+test_expect_success 'timeline --format html writes one page' '
+	adr_log -C r timeline --format html >page.html 2>err &&
+	test_line_count = 0 err &&
+	test_grep "^<!DOCTYPE html>" page.html &&
+	test_grep "</html>\$" page.html &&
+	adr_log -C r timeline --format json >t.json
+'
+
+test_expect_success 'the page loads nothing from elsewhere' '
+	test_grep -v "<(link|img|iframe|object|embed)[ >]" page.html &&
+	test_grep -v "<script[^>]* src=" page.html &&
+	test_grep -v "(href|src)=\"?(https?:)?//" page.html &&
+	test_grep "Content-Security-Policy\" content=\"default-src .none." page.html
+'
+
+test_expect_success 'repository text cannot leave the JSON data island' '
+	test $(grep -c "<script" page.html) = 2 &&
+	sed -n "s/.*<script type=\"application\/json\" id=\"adr-data\">\(.*\)<\/script>.*/\1/p" \
+		page.html >island &&
+	test_line_count = 1 island &&
+	test_grep -v "[<>&]" island &&
+	test_grep -v "$(printf "\342\200\250")" island &&
+	test_grep "u003cscript\\\\u003ealert\\(1\\)\\\\u003c/script\\\\u003e \\\\u0026 " island &&
+	test_grep "Accept ADR-1 \\\\u003c/script\\\\u003e\\\\u003c!-- \\\\u2028 \\\\u0026 more" island &&
+	test_grep "x\\\\u003cimg src=x onerror=alert\\(2\\)\\\\u003e\\.md" island
+'
+
+test_expect_success 'show ID --format html is the page of one ADR' '
+	adr_log -C r show 1 --format html >one.html &&
+	test_grep "<title>ADR 1: [^<]*Use Postgres</title>" one.html &&
+	test_grep -v "Use NATS" one.html
+'
+
+test_expect_success 'html is refused where it has no meaning' '
+	test_expect_code 2 adr_log -C r list --format html 2>err &&
+	test_grep "list: --format html is not supported" err
+'
+
+test_expect_success 'the embedded CSS and JS match their sources' '
+	sh "$ADRLOG_TOP/scripts/gen-html-assets" "$TRASH/assets.h" &&
+	test_cmp "$ADRLOG_TOP/src/html_assets.h" "$TRASH/assets.h"
+'
+
+CHROMIUM=${CHROMIUM:-$(command -v chromium || command -v chromium-browser || true)}
+
+# chromium_dom PAGE DOM LOG: load PAGE headless, dump the DOM after load,
+# keep the console log.
+chromium_dom() {
+	profile=$(mktemp -d "$TRASH/profile.XXXXXX")
+	timeout 90 "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-quic \
+		--no-first-run --disable-background-networking --disable-component-update \
+		--disable-sync --user-data-dir="$profile" --enable-logging=stderr --v=0 \
+		--dump-dom "file://$1" >"$2" 2>"$3"
+}
+
+# console_clean LOG: no script error was logged.
+console_clean() {
+	! grep -E "CONSOLE.*(Uncaught|Error)|:ERROR:CONSOLE" "$1"
+}
+
+if test -z "$CHROMIUM"; then
+	say "skipped: chromium is not installed (scripts/bootstrap --browser); the browser tests did not run"
+else
+	test_expect_success 'the console check catches a script error (so it can fail)' '
+		sed "s/^	document.body.setAttribute(\"data-ready\"/undefinedFunction();&/" page.html >broken.html &&
+		! cmp -s page.html broken.html &&
+		chromium_dom "$TRASH/broken.html" broken.dom broken.log &&
+		! console_clean broken.log >/dev/null &&
+		test_grep -v "data-ready=" broken.dom
+	'
+
+	test_expect_success 'Chromium loads the page without console errors' '
+		chromium_dom "$TRASH/page.html" dom.html log &&
+		console_clean log &&
+		test_grep "<body data-ready=\"1\"" dom.html
+	'
+
+	test_expect_success 'the script drew one lane per ADR and one marker per status change' '
+		test $(grep -o "<g class=\"lane\"" dom.html | wc -l) = 3 &&
+		test_grep "<g class=\"lane\" data-adr=\"1\">" dom.html &&
+		test_grep "<g class=\"lane\" data-adr=\"3\">" dom.html &&
+		events=$(grep -c "\"adr\": " t.json) &&
+		test "$events" -ge 4 &&
+		test $(grep -o "<circle class=\"marker" dom.html | wc -l) = "$events" &&
+		test_grep "<rect class=\"seg s-accepted\"" dom.html &&
+		test_grep "<rect class=\"seg s-superseded\"" dom.html
+	'
+
+	test_expect_success 'the supersede arrow joins the two lanes' '
+		test_grep "<path class=\"link supersedes\"" dom.html &&
+		test_grep "<title>ADR 3 supersedes ADR 1</title>" dom.html
+	'
+
+	test_expect_success 'hostile text shows as text, never as markup' '
+		test_grep "&lt;script&gt;alert\(1\)&lt;/script&gt; &amp; \"quoted\"" dom.html &&
+		test_grep -v "<img" dom.html &&
+		test $(grep -o "<script" dom.html | wc -l) = 2
+	'
+
+	test_expect_success 'status filters and the search box are there' '
+		test_grep "<span class=\"chip\" role=\"checkbox\"" dom.html &&
+		test_grep "<input type=\"search\" id=\"q\"" dom.html &&
+		test_grep "3 of 3 ADRs" dom.html
+	'
+fi
+
+test_done
