@@ -205,8 +205,8 @@
 			var x0 = x(t), y0 = y(row[from]), y1 = y(row[to]);
 			var bend = Math.min(60, 12 + Math.abs(y1 - y0) / 4);
 			var p = el("path", { "class": "link " + kind, "marker-end": "url(#arrow-" + kind + ")",
-				d: "M" + x0 + "," + y0 + " C" + (x0 + bend) + "," + y0 + " " + (x0 + bend) + "," +
-				y1 + " " + (x0 + 7) + "," + (y1 + (y1 > y0 ? -7 : 7)) }, links);
+				d: "M" + (x0 - 6) + "," + y0 + " C" + (x0 - bend) + "," + y0 + " " + (x0 - bend) +
+				"," + y1 + " " + (x0 - 8) + "," + (y1 + (y1 > y0 ? -6 : 6)) }, links);
 			el("title", {}, p).textContent = "ADR " + from + " " + kind + " ADR " + to;
 		}
 		shown.forEach(function (a) {
@@ -229,7 +229,7 @@
 		c.tabIndex = 0;
 		var dot = hel("span", "dot", null, c);
 		dot.style.background = color(s);
-		hel("span", null, statusName(s), c);
+		hel("span", null, statusName(s === "none" ? null : s), c);
 		hel("span", "n", String(counts[s]), c);
 		function toggle() {
 			off[s] = !off[s];

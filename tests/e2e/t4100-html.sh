@@ -8,14 +8,17 @@ at() {
 	export GIT_AUTHOR_DATE GIT_COMMITTER_DATE
 }
 
+# commit_on DAY MESSAGE: commit the ADR folder, authored on DAY.
+commit_on() {
+	at "$1" && git add docs/adr && git commit -q -m "$2"
+}
+
 test_expect_success 'setup: ADRs that change status, supersede, and carry hostile text' '
 	git init -q r && cd r &&
-	at 2024-01-10 &&
-	adr_commit docs/adr/0001-use-postgres.md "1. Use Postgres" Proposed "Propose ADR-1" &&
-	at 2024-02-01 &&
-	adr_commit docs/adr/0001-use-postgres.md "1. Use Postgres" Accepted \
-		"Accept ADR-1 </script><!-- $(printf "\342\200\250") & more" &&
-	mkdir -p docs/adr &&
+	adr_write docs/adr/0001-use-postgres.md "1. Use Postgres" Proposed &&
+	commit_on 2024-01-10 "Propose ADR-1" &&
+	adr_write docs/adr/0001-use-postgres.md "1. Use Postgres" Accepted &&
+	commit_on 2024-02-01 "Accept ADR-1 </script><!-- $(printf "\342\200\250") & more" &&
 	cat >"docs/adr/0002-x<img src=x onerror=alert(2)>.md" <<-\EOF &&
 	---
 	title: <script>alert(1)</script> & "quoted"
@@ -24,13 +27,12 @@ test_expect_success 'setup: ADRs that change status, supersede, and carry hostil
 
 	Context.
 	EOF
-	git add docs/adr && at 2024-03-01 && git commit -q -m "ADR-2: <b>bold</b> plan" &&
-	at 2024-04-15 &&
+	commit_on 2024-03-01 "ADR-2: <b>bold</b> plan" &&
 	adr_write docs/adr/0003-use-nats.md "3. Use NATS" "Accepted
 
 Supersedes ADR-1" &&
 	adr_write docs/adr/0001-use-postgres.md "1. Use Postgres" "Superseded by ADR-3" &&
-	git add docs/adr && git commit -q -m "ADR-3 supersedes ADR-1"
+	commit_on 2024-04-15 "ADR-3 supersedes ADR-1"
 '
 
 test_expect_success 'timeline --format html writes one page' '
