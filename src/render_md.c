@@ -13,16 +13,22 @@
 #include "utf8.h"
 
 /*
- * Append s as inert Markdown text: control characters and newlines made
- * harmless (utf8_for_terminal), and every character that could open
- * markup, a table cell, a link or an HTML tag escaped.
+ * Append s as inert Markdown text: control characters, newlines and
+ * U+2028/U+2029 made harmless (utf8_for_terminal), and every character
+ * that could open markup, a table cell, a link or an HTML tag escaped.
  */
 static void render_md_text(struct strbuf *out, const char *s)
 {
 	struct strbuf flat = STRBUF_INIT, safe = STRBUF_INIT;
 
-	for (; s && *s; s++)
-		strbuf_addch(&flat, *s == '\n' || *s == '\r' ? ' ' : *s);
+	for (; s && *s; s++) {
+		if (!strncmp(s, "\xe2\x80\xa8", 3) || !strncmp(s, "\xe2\x80\xa9", 3)) {
+			strbuf_addch(&flat, ' ');	/* U+2028/U+2029 separators */
+			s += 2;
+		} else {
+			strbuf_addch(&flat, *s == '\n' || *s == '\r' ? ' ' : *s);
+		}
+	}
 	utf8_for_terminal(&safe, flat.buf, 0);
 	for (const char *p = safe.buf; *p; p++) {
 		switch (*p) {

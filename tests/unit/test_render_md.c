@@ -84,7 +84,7 @@ TEST_GROUP(render_md_timeline)
 	OK(strstr(s, ": created as **proposed** (`1111111`, A U Thor: Propose X: the first; \\#1)\n") != NULL,
 	   "creation event: %s", s);
 	OK(strstr(s, "proposed → **accepted** (`2222222`") != NULL, "change event");
-	OK(strstr(s, "Accept &lt;/script&gt;&lt;!-- x") != NULL, "subject escaped");
+	OK(strstr(s, "Accept &lt;/script&gt;&lt;!-- x   y)") != NULL, "subject escaped, U+2028 a space: %s", s);
 	OK(strstr(s, "(`3333333`, Eve &lt;script&gt;: bell") != NULL, "author without mail: %s", s);
 	OK(!md_has_controls(s), "no control characters");
 	OK(!strstr(s, "<"), "no raw angle bracket anywhere");
