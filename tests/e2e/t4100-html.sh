@@ -139,6 +139,44 @@ else
 		test_grep "<input type=\"search\" id=\"q\"" dom.html &&
 		test_grep "3 of 3 ADRs" dom.html
 	'
+
+	# Drive the page as a person would: hover and click a marker, search,
+	# toggle a status chip; then dump what it shows.
+	cat >drive.js <<-\EOF
+	<script>
+	var m = document.querySelector("g.lane[data-adr=\"1\"] circle.marker");
+	m.dispatchEvent(new MouseEvent("mousemove", {clientX: 300, clientY: 150, bubbles: true}));
+	m.dispatchEvent(new MouseEvent("click", {bubbles: true}));
+	var q = document.getElementById("q");
+	q.value = "nats";
+	q.dispatchEvent(new Event("input"));
+	document.body.setAttribute("data-after-search", document.getElementById("count").textContent);
+	q.value = "";
+	q.dispatchEvent(new Event("input"));
+	document.querySelector(".chip").click();
+	</script>
+	EOF
+
+	test_expect_success 'hover shows, click pins the commit, author, date and subject' '
+		awk "/^<\\/body>/ { while ((getline l <\"drive.js\") > 0) print l } { print }" \
+			page.html >driven.html &&
+		test_grep "data-adr=..1..] circle.marker" driven.html &&
+		chromium_dom "$TRASH/driven.html" driven.dom driven.log &&
+		console_clean driven.log &&
+		test_grep "<div id=\"tip\" role=\"tooltip\" style=\"display: block;" driven.dom &&
+		test_grep "<div id=\"detail\" aria-live=\"polite\" style=\"display: block;\"><h2>ADR 1: [^<]*Use Postgres</h2>" driven.dom &&
+		commit=$(git -C r rev-list --reverse HEAD | head -n 1) &&
+		test_grep "<dd class=\"sha\">$commit</dd>" driven.dom &&
+		test_grep "<dt>Author</dt><dd>A U Thor &lt;author@example.com&gt;</dd>" driven.dom &&
+		test_grep "<dt>Date</dt><dd>2024-01-10T10:00:00\+00:00</dd>" driven.dom &&
+		test_grep "<dt>Subject</dt><dd>Propose ADR-1</dd>" driven.dom
+	'
+
+	test_expect_success 'search and status chips filter the lanes' '
+		test_grep "data-after-search=\"1 of 3 ADRs" driven.dom &&
+		test_grep "<span class=\"chip off\"" driven.dom &&
+		test $(grep -o "<g class=\"lane\"" driven.dom | wc -l) = 2
+	'
 fi
 
 test_done
