@@ -75,6 +75,39 @@ test_expect_success 'mermaid: no title can add a separator, an entity, a stateme
 	test_grep "ADR 2 Colons꞉ ＃hash, semi ％％ comment" events
 '
 
+# With ADRLOG_MERMAID_JS pointing at a mermaid.min.js (npm package mermaid,
+# version 10 or later) and Chromium, the real parser checks the diagram.
+CHROMIUM=${CHROMIUM:-$(command -v chromium || command -v chromium-browser || true)}
+if test -n "${ADRLOG_MERMAID_JS:-}" && test -f "$ADRLOG_MERMAID_JS" && test -n "$CHROMIUM"; then
+	test_expect_success 'mermaid itself parses and renders the diagram' '
+		{
+			printf "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>\n" &&
+			printf "<div id=\"out\">pending</div><script type=\"text/plain\" id=\"src\">\n" &&
+			sed -e 1d -e "\$d" out &&
+			printf "</script><script src=\"file://%s\"></script>\n" "$ADRLOG_MERMAID_JS" &&
+			cat <<-\EOF
+			<script>
+			var o = document.getElementById("out");
+			var src = document.getElementById("src").textContent;
+			mermaid.initialize({ startOnLoad: false });
+			mermaid.parse(src).then(function () { return mermaid.render("g", src); })
+				.then(function () { o.textContent = "MERMAID-OK"; })
+				.catch(function (e) { o.textContent = "MERMAID-ERROR " + e; });
+			</script></body></html>
+			EOF
+		} >mermaid.html &&
+		profile=$(mktemp -d "$TRASH/profile.XXXXXX") &&
+		timeout 90 "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-quic \
+			--no-first-run --disable-background-networking --disable-component-update \
+			--disable-sync --user-data-dir="$profile" --allow-file-access-from-files \
+			--virtual-time-budget=15000 --dump-dom "file://$TRASH/mermaid.html" \
+			>mermaid.dom 2>/dev/null &&
+		test_grep "<div id=\"out\">MERMAID-OK</div>" mermaid.dom
+	'
+else
+	say "skipped: mermaid's own parser (set ADRLOG_MERMAID_JS to a mermaid.min.js; needs chromium)"
+fi
+
 test_expect_success 'formats a view does not have are refused with exit 2' '
 	test_expect_code 2 adr_log -C r list --format mermaid 2>err &&
 	test_grep "^adr-log: list: --format mermaid is not supported" err
