@@ -43,6 +43,15 @@ test_expect_success 'no control character reaches the terminal from any text vie
 	test_grep "implement ADR-1 �\[31mnow" out
 '
 
+test_expect_success 'error messages that quote user or repository text carry no controls' '
+	test_expect_code 2 adr_log -C r show "9${ESC}[2J${BEL}" >out 2>err &&
+	test_line_count = 1 err &&
+	test_grep "^adr-log: " err &&
+	no_controls err &&
+	test_expect_code 2 adr_log -C r "frob${ESC}[2J" 2>err &&
+	no_controls err
+'
+
 test_expect_success 'with --color always only color sequences are added' '
 	for v in list timeline "show 1" links; do
 		adr_log -C r $v --color always >out || return 1
