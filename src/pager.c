@@ -6,6 +6,7 @@
 #include "pager.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,6 +46,23 @@ void pager_prepare(const char *core_pager)
 		pager_armed = xstrdup(p);
 }
 
+/*
+ * Killed while the pager runs (Ctrl-C, SIGPIPE when it quit): close our
+ * end and wait for it, as git does, so the shell does not print its
+ * prompt under a pager that still owns the terminal; then die of sig.
+ * Only async-signal-safe calls.
+ */
+static void pager_on_signal(int sig)
+{
+	close(STDOUT_FILENO);
+	if (pager_stderr >= 0)
+		dup2(pager_stderr, STDERR_FILENO);
+	if (pager_pid > 0)
+		waitpid(pager_pid, NULL, 0);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
 void pager_start(void)
 {
 	int fd[2];
@@ -76,6 +94,11 @@ void pager_start(void)
 		_exit(127);
 	}
 	free(prog);
+	signal(SIGINT, pager_on_signal);
+	signal(SIGHUP, pager_on_signal);
+	signal(SIGTERM, pager_on_signal);
+	signal(SIGQUIT, pager_on_signal);
+	signal(SIGPIPE, pager_on_signal);
 	dup2(fd[1], STDOUT_FILENO);
 	if (isatty(STDERR_FILENO)) {
 		pager_stderr = dup(STDERR_FILENO);
