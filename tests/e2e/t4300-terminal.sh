@@ -139,6 +139,32 @@ else
 		! test -e paged2 && test_grep "^usage: adr-log list" tty.out
 	'
 
+	# killed.sh: adr-log is killed (SIGTERM) while its pager still runs; it
+	# must wait for the pager before it dies.  Loops are bounded (10 s).
+	cat >killed.sh <<-EOF
+	T="$TRASH"; export T
+	GIT_PAGER='cat >/dev/null; touch "\$T/started"; n=0;
+		while ! test -e "\$T/go" && test \$n -lt 100; do sleep 0.1; n=\$((n+1)); done;
+		echo done >"\$T/pdone"' "$ADRLOG" -C r list &
+	pid=\$!
+	n=0
+	while ! test -e "\$T/started" && test \$n -lt 100; do sleep 0.1; n=\$((n+1)); done
+	kill -TERM \$pid
+	sleep 0.3
+	kill -0 \$pid 2>/dev/null && echo yes >"\$T/alive"
+	touch "\$T/go"
+	wait \$pid
+	echo \$? >"\$T/rc"
+	EOF
+
+	test_expect_success 'killed while paging, adr-log waits for the pager, then dies of the signal' '
+		rm -f started go pdone alive rc &&
+		on_tty "sh \"$TRASH/killed.sh\"" &&
+		echo yes >want && test_cmp want alive &&
+		echo done >want && test_cmp want pdone &&
+		echo 143 >want && test_cmp want rc
+	'
+
 	test_expect_success 'commands without CMD_USE_PAGER are not paged' '
 		{ GIT_PAGER="cat >\"$TRASH/paged3\"" on_tty "\"$ADRLOG\" -C r index" || :; } &&
 		! test -e paged3
