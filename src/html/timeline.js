@@ -111,6 +111,27 @@
 		draw();
 	}
 
+	/* The ADR itself: status, path, links and its changes, in the panel. */
+	function showAdr(a) {
+		var d = document.getElementById("detail");
+		selected = null;
+		d.textContent = "";
+		hel("h2", null, "ADR " + a.id + ": " + a.title, d);
+		var dl = hel("dl", null, null, d);
+		function row(k, v, cls) { hel("dt", null, k, dl); hel("dd", cls, v, dl); }
+		row("Status", statusName(a.status));
+		row("Path", a.path);
+		[["Supersedes", a.supersedes], ["Superseded by", a.superseded_by],
+		 ["Amends", a.amends], ["Amended by", a.amended_by]].forEach(function (l) {
+			if (l[1] && l[1].length) row(l[0], l[1].map(function (id) { return "ADR " + id; }).join(", "));
+		});
+		a.events.forEach(function (e) {
+			row(day(e.date), statusName(e.from) + " \u2192 " + statusName(e.to) + "  " +
+				shortSha(e.commit) + " " + (e.subject || ""));
+		});
+		d.style.display = "block";
+	}
+
 	function draw() {
 		var chart = document.getElementById("chart");
 		var shown = adrs.filter(matches);
@@ -153,9 +174,10 @@
 			el("rect", { "class": "lane-bg", x: 0, y: cy - ROW_H / 2, width: width, height: ROW_H }, g);
 			var lid = el("text", { "class": "label-id", x: 8, y: cy + 4 }, g);
 			lid.textContent = a.id;
-			var lt = el("text", { "class": "label", x: 56, y: cy + 4 }, g);
+			var lt = el("text", { "class": "label link-adr", x: 56, y: cy + 4 }, g);
 			var title = a.title.length > 38 ? a.title.slice(0, 37) + "\u2026" : a.title;
 			lt.textContent = title;
+			lt.addEventListener("click", function () { showAdr(a); });
 			var full = el("title", {}, lt);
 			full.textContent = "ADR " + a.id + ": " + a.title + "\n" + a.path +
 				"\nstatus: " + statusName(a.status);

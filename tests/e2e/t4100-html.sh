@@ -154,6 +154,11 @@ else
 	q.value = "";
 	q.dispatchEvent(new Event("input"));
 	document.querySelector(".chip").click();
+	var copy = document.createElement("div");
+	copy.id = "pinned";
+	copy.innerHTML = document.getElementById("detail").innerHTML;
+	document.body.appendChild(copy);
+	document.querySelector("g.lane[data-adr=\"3\"] text.link-adr").dispatchEvent(new MouseEvent("click", {bubbles: true}));
 	</script>
 	EOF
 
@@ -164,12 +169,18 @@ else
 		chromium_dom "$TRASH/driven.html" driven.dom driven.log &&
 		console_clean driven.log &&
 		test_grep "<div id=\"tip\" role=\"tooltip\" style=\"display: block;" driven.dom &&
-		test_grep "<div id=\"detail\" aria-live=\"polite\" style=\"display: block;\"><h2>ADR 1: [^<]*Use Postgres</h2>" driven.dom &&
+		test_grep "<div id=\"pinned\"><h2>ADR 1: [^<]*Use Postgres</h2>" driven.dom &&
 		commit=$(git -C r rev-list --reverse HEAD | head -n 1) &&
 		test_grep "<dd class=\"sha\">$commit</dd>" driven.dom &&
 		test_grep "<dt>Author</dt><dd>A U Thor &lt;author@example.com&gt;</dd>" driven.dom &&
 		test_grep "<dt>Date</dt><dd>2024-01-10T10:00:00\+00:00</dd>" driven.dom &&
 		test_grep "<dt>Subject</dt><dd>Propose ADR-1</dd>" driven.dom
+	'
+
+	test_expect_success 'clicking an ADR title shows the ADR, its links and changes' '
+		test_grep "<h2>ADR 3: [^<]*Use NATS</h2>" driven.dom &&
+		test_grep "<dt>Supersedes</dt><dd>ADR 1</dd>" driven.dom &&
+		test_grep "<dt>2024-04-15</dt><dd>no status → accepted  [0-9a-f]{7} ADR-3 supersedes ADR-1</dd>" driven.dom
 	'
 
 	test_expect_success 'search and status chips filter the lanes' '
