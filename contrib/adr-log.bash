@@ -77,7 +77,7 @@ _adr_log()
 		COMPREPLY=($(compgen -W "auto always never" -- "$cur"))
 		return
 		;;
-	--rev)
+	--rev|--range)
 		COMPREPLY=($(compgen -W "HEAD $(_adr_log_refs "${gitc[@]}")" -- "$cur"))
 		return
 		;;
