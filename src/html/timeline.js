@@ -12,6 +12,10 @@
 	var query = "";
 	var selected = null;	/* the pinned event */
 	var LABEL_W = 300, ROW_H = 30, AXIS_H = 28, PAD_R = 24, BAR_H = 10;
+	/* the id column fits the longest id ("17-1", "20210304") */
+	var ID_W = 48;
+	adrs.forEach(function (a) { ID_W = Math.max(ID_W, 16 + 8 * a.id.length); });
+	var TITLE_MAX = Math.max(12, Math.floor((LABEL_W - ID_W - 20) / 6.6));
 
 	function el(tag, attrs, parent) {
 		var e = document.createElementNS(NS, tag);
@@ -163,6 +167,7 @@
 		var axis = el("g", { "class": "axis" }, svg);
 		ticks().forEach(function (tk) {
 			el("line", { x1: x(tk.t), x2: x(tk.t), y1: AXIS_H - 6, y2: height }, axis);
+			if (x(tk.t) + 50 > width) return;	/* no room for the label */
 			var t = el("text", { x: x(tk.t) + 3, y: AXIS_H - 10 }, axis);
 			t.textContent = tk.label;
 		});
@@ -174,8 +179,9 @@
 			el("rect", { "class": "lane-bg", x: 0, y: cy - ROW_H / 2, width: width, height: ROW_H }, g);
 			var lid = el("text", { "class": "label-id", x: 8, y: cy + 4 }, g);
 			lid.textContent = a.id;
-			var lt = el("text", { "class": "label link-adr", x: 56, y: cy + 4 }, g);
-			var title = a.title.length > 38 ? a.title.slice(0, 37) + "\u2026" : a.title;
+			var lt = el("text", { "class": "label link-adr", x: ID_W + 8, y: cy + 4 }, g);
+			var title = a.title.length > TITLE_MAX ? a.title.slice(0, TITLE_MAX - 1) + "\u2026" :
+				a.title;
 			lt.textContent = title;
 			lt.addEventListener("click", function () { showAdr(a); });
 			var full = el("title", {}, lt);
