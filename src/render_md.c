@@ -3,6 +3,7 @@
  * wiki or release notes: tables for list and links, the timeline grouped
  * by day, one ADR's page for show.  Every piece of repository text goes
  * through render_md_text(), which neutralises Markdown and HTML syntax.
+ * The index and release-notes views live in render_md_report.c.
  */
 #include "render.h"
 
