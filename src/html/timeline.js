@@ -63,6 +63,14 @@
 	/* Month or year ticks between tMin and tMax. */
 	function ticks() {
 		var out = [], d0 = new Date(tMin * 1000), months = span / (86400 * 30.4);
+		if (months < 2) {	/* a short history: days, or hours within a day */
+			var unit = span > 2 * 86400 ? 86400 : 3600;
+			var every = Math.max(1, Math.ceil(span / unit / 10));
+			for (var t = Math.ceil(tMin / unit) * unit; t <= tMax; t += unit * every)
+				out.push({ t: t, label: new Date(t * 1000).toISOString().slice(unit === 86400 ? 5 : 11,
+					unit === 86400 ? 10 : 16) + (unit === 3600 ? " UTC" : "") });
+			return out;
+		}
 		var step = months > 48 ? 12 : months > 18 ? 3 : 1;
 		var d = new Date(Date.UTC(d0.getUTCFullYear(), step === 12 ? 0 : d0.getUTCMonth(), 1));
 		while (d.getTime() / 1000 <= tMax) {
