@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "pager.h"
 #include "term.h"
 
 int cmd_format(const struct cmd_ctx *ctx, enum render_format def,
@@ -32,6 +33,8 @@ int cmd_format(const struct cmd_ctx *ctx, enum render_format def,
 void cmd_render_ctx(struct render_ctx *rc, const struct cmd_ctx *ctx,
 		    const struct adr_db *db)
 {
+	if (!ctx->opts->no_pager)
+		pager_start();	/* armed by main.c for CMD_USE_PAGER commands */
 	rc->out = stdout;
 	rc->db = db;
 	rc->adr = NULL;

@@ -229,3 +229,20 @@ int config_get_bool(int *out, struct repo *repo, const git_tree *tree,
 	free(v);
 	return 0;
 }
+
+int config_get_git(char **out, struct repo *repo, const char *name)
+{
+	git_config *cfg = NULL;
+	git_config_entry *entry = NULL;
+
+	*out = NULL;
+	if (git_repository_config_snapshot(&cfg, repo->git) < 0)
+		return repo_error("cannot read git config");
+	if (git_config_get_entry(&entry, cfg, name) == 0) {
+		*out = xstrdup(entry->value ? entry->value : "");
+		git_config_entry_free(entry);
+	}
+	git_config_free(cfg);
+	git_error_clear();
+	return 0;
+}

@@ -44,6 +44,12 @@ int config_get_bool(int *out, struct repo *repo, const git_tree *tree,
 void config_text_get_all(const char *buf, size_t len, const char *section,
 			 const char *key, struct strvec *out);
 
+/*
+ * The value of any git config key ("core.pager"), from git config only;
+ * NULL when unset (caller frees).  Returns 0 or -1.
+ */
+int config_get_git(char **out, struct repo *repo, const char *name);
+
 /* Parse a git boolean; -1 when s is not one. */
 int config_parse_bool(const char *s);
 

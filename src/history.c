@@ -18,6 +18,7 @@
 #include "error.h"
 #include "events.h"
 #include "link.h"
+#include "progress.h"
 #include "parse.h"
 #include "strbuf.h"
 #include "xalloc.h"
@@ -70,14 +71,22 @@ char *history_parse_id(const char *arg)
 }
 
 /* The walk's per-commit hook: keep what the message mentions. */
+/* What the scan callback needs: the db and the progress line. */
+struct history_scan_ctx {
+	struct adr_db *db;
+	struct progress *progress;
+};
+
 static int history_scan(struct walk *w, uint32_t idx, const char *raw, size_t len,
 			const char *msg, size_t msg_len, void *payload)
 {
-	struct adr_db *db = payload;
+	struct history_scan_ctx *sc = payload;
+	struct adr_db *db = sc->db;
 	char hex[ADR_OID_HEX];
 	struct adr_commit *c;
 	char *m;
 
+	progress_update(sc->progress, (uint64_t)idx + 1);
 	if (!link_may_mention(msg, msg_len))
 		return 0;
 	m = xstrndup(msg, msg_len);
@@ -286,6 +295,7 @@ int history_load(struct adr_db **out, struct repo *repo,
 	git_commit *tip = NULL, *hide = NULL;
 	git_tree *tree = NULL;
 	struct snapshot *tip_snap = NULL;
+	struct history_scan_ctx sc = { NULL, NULL };
 	int rc;
 
 	*out = NULL;
@@ -311,16 +321,25 @@ int history_load(struct adr_db **out, struct repo *repo,
 	e.zero_dirs = xcalloc(e.dirs.nr + 1, sizeof(git_oid));
 	if ((rc = history_tip_ids(&e, tree)) < 0)
 		goto done;
-	if ((rc = walk_load(&e.walk, repo, git_commit_id(tip),
-			    hide ? git_commit_id(hide) : NULL, &e.dirs,
-			    history_scan, db)) < 0)
+	/* a progress line only on a terminal and after a second (progress.h) */
+	sc.db = db;
+	sc.progress = progress_start("Reading commits", 0);
+	rc = walk_load(&e.walk, repo, git_commit_id(tip),
+		       hide ? git_commit_id(hide) : NULL, &e.dirs, history_scan, &sc);
+	progress_stop(&sc.progress);
+	if (rc < 0)
 		goto done;
+	sc.progress = progress_start("Following ADRs", e.walk.nr);
 	for (uint32_t i = 0; i < e.walk.nr; i++) {
+		progress_update(sc.progress, (uint64_t)i + 1);
 		if ((rc = events_apply(&e, i)) < 0)
-			goto done;
+			break;
 		link_resolve(&lk, &e, i);
 		events_release(&e, i);
 	}
+	progress_stop(&sc.progress);
+	if (rc < 0)
+		goto done;
 	/* an empty range (A..B with B in A): the ADRs at B, without history */
 	if (e.walk.nr)
 		tip_snap = e.walk.nodes[e.walk.nr - 1].state;

@@ -8,10 +8,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cmd.h"
+#include "config.h"
 #include "error.h"
 #include "opt.h"
+#include "pager.h"
 #include "repo.h"
 
 static const struct cmd commands[] = {
@@ -63,6 +66,24 @@ static int main_close_stdout(void)
 		return ADR_EXIT_USAGE;
 	}
 	return 0;
+}
+
+/*
+ * Arm the pager for a paging command (git's order: GIT_PAGER, core.pager,
+ * PAGER, less).  It starts only when output is rendered, only on a
+ * terminal and not with --no-pager (which may follow the command's name,
+ * so cmd_render_ctx() checks it).
+ */
+static void main_setup_pager(const struct cmd_ctx *ctx)
+{
+	char *core = NULL;
+
+	if (ctx->opts->no_pager || !isatty(STDOUT_FILENO))
+		return;
+	if (ctx->repo && config_get_git(&core, ctx->repo, "core.pager") < 0)
+		error_clear();
+	pager_prepare(core);
+	free(core);
 }
 
 int main(int argc, char **argv)
@@ -119,6 +140,8 @@ int main(int argc, char **argv)
 			return ADR_EXIT_USAGE;
 		}
 	}
+	if (cmd->flags & CMD_USE_PAGER)
+		main_setup_pager(&ctx);
 	rc = cmd->fn(rc, av, &ctx);
 	repo_free(ctx.repo);
 	strvec_clear(&g.adr_dirs);
@@ -126,5 +149,6 @@ int main(int argc, char **argv)
 	git_libgit2_shutdown();
 	if (main_close_stdout() && rc == 0)
 		rc = ADR_EXIT_USAGE;
+	pager_finish();
 	return rc;
 }

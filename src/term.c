@@ -8,6 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "pager.h"
+
 int term_want_color(const char *when, FILE *out)
 {
 	const char *t = getenv("TERM");
@@ -21,6 +23,8 @@ int term_want_color(const char *when, FILE *out)
 		return 0;
 	if (t && !strcmp(t, "dumb"))
 		return 0;
+	if (out == stdout && pager_in_use())
+		return 1;	/* the pager is on a terminal (less -R) */
 	return isatty(fileno(out));
 }
 
