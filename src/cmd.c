@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "history.h"
 #include "pager.h"
 #include "term.h"
 
@@ -44,4 +45,16 @@ void cmd_render_ctx(struct render_ctx *rc, const struct cmd_ctx *ctx,
 	rc->check = NULL;
 	rc->notes = NULL;
 	rc->base_dir = NULL;
+}
+
+int cmd_history(struct adr_db **out, const struct cmd_ctx *ctx,
+		struct history_opts *ho)
+{
+	ho->cli_dirs = &ctx->opts->adr_dirs;
+	ho->no_cache = ctx->opts->no_cache;
+	if (history_load(out, ctx->repo, ho) < 0) {
+		error_print();
+		return -1;
+	}
+	return 0;
 }

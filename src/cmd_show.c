@@ -39,10 +39,7 @@ int cmd_show(int argc, const char **argv, struct cmd_ctx *ctx)
 	}
 	if (cmd_format(ctx, FMT_TEXT, &fmt) < 0)
 		return ADR_EXIT_USAGE;
-	ho.cli_dirs = &ctx->opts->adr_dirs;
-	ho.no_cache = ctx->opts->no_cache;
-	if (history_load(&db, ctx->repo, &ho) < 0) {
-		error_print();
+	if (cmd_history(&db, ctx, &ho) < 0) {
 		return ADR_EXIT_USAGE;
 	}
 	id = history_parse_id(argv[0]);

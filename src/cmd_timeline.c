@@ -91,10 +91,7 @@ int cmd_timeline(int argc, const char **argv, struct cmd_ctx *ctx)
 		free(range);
 		return ADR_EXIT_USAGE;
 	}
-	ho.cli_dirs = &ctx->opts->adr_dirs;
-	ho.no_cache = ctx->opts->no_cache;
-	if (history_load(&db, ctx->repo, &ho) < 0) {
-		error_print();
+	if (cmd_history(&db, ctx, &ho) < 0) {
 		free(range);
 		return ADR_EXIT_USAGE;
 	}

@@ -16,4 +16,14 @@ int cmd_format(const struct cmd_ctx *ctx, enum render_format def,
 void cmd_render_ctx(struct render_ctx *rc, const struct cmd_ctx *ctx,
 		    const struct adr_db *db);
 
+struct history_opts;
+struct adr_db;
+
+/*
+ * history_load() with this run's --adr-dir and --no-cache; on failure the
+ * error is printed and -1 returned (the caller exits ADR_EXIT_USAGE).
+ */
+int cmd_history(struct adr_db **out, const struct cmd_ctx *ctx,
+		struct history_opts *ho);
+
 #endif
