@@ -34,7 +34,7 @@ PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null || echo -lgit2 -l
 VERSION    := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 ALL_CFLAGS  = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
               -DADRLOG_VERSION='"$(VERSION)"' $(WARNINGS) $(WERROR) \
-              $(PKG_CFLAGS) -Isrc $(CFLAGS)
+              $(PKG_CFLAGS) -Isrc -I$(BUILD) $(CFLAGS)
 LDLIBS     += $(PKG_LIBS) -lutil
 
 SRC        := $(sort $(wildcard src/*.c))
@@ -65,6 +65,12 @@ $(BUILD)/CFLAGS: FORCE
 $(BUILD)/%.o: src/%.c $(BUILD)/CFLAGS
 	@mkdir -p $(dir $@)
 	$(Q_CC)$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+# The hook shims live once, in hooks/; the binary compiles them in.
+$(BUILD)/hooks_shims.h: scripts/gen-shims hooks/prepare-commit-msg hooks/commit-msg hooks/pre-push
+	@mkdir -p $(dir $@)
+	@sh scripts/gen-shims hooks/prepare-commit-msg hooks/commit-msg hooks/pre-push >$@
+$(BUILD)/hooks_install.o: $(BUILD)/hooks_shims.h
 
 $(BUILD)/unit/%.o: tests/unit/%.c $(BUILD)/CFLAGS
 	@mkdir -p $(dir $@)

@@ -1,8 +1,8 @@
 /*
  * hooks_install: writing, checking and removing the hook shims (see
- * hooks_install.h).  The shim texts below are hooks/<name> of the source
- * tree, with @ADRLOG@ replaced by the installing adr-log's path;
- * t7000-hooks-install checks that the two never drift apart.
+ * hooks_install.h).  The shim texts are hooks/<name> of the source tree,
+ * compiled in by scripts/gen-shims (one copy of each), with @ADRLOG@
+ * replaced by the installing adr-log's path.
  */
 #include "hooks_install.h"
 
@@ -24,93 +24,9 @@ const char *const hooks_names[] = { "prepare-commit-msg", "commit-msg", "pre-pus
 #define HOOKS_ORIG ".adrlog-orig"
 #define HOOKS_CREATED ".adrlog-created"
 
-static const char shim_prepare_commit_msg[] =
-	"#!/bin/sh\n"
-	"# adr-log: prepare-commit-msg hook (written by `adr-log hooks install`; `adr-log hooks\n"
-	"# uninstall` removes it and puts back the hook it replaced, if any).\n"
-	"# adr-log-shim 1\n"
-	"adr_log='@ADRLOG@'\n"
-	"case $adr_log in\n"
-	"/*) [ -x \"$adr_log\" ] || adr_log=adr-log ;;\n"
-	"*) adr_log=adr-log ;;\n"
-	"esac\n"
-	"command -v \"$adr_log\" >/dev/null 2>&1 || {\n"
-	"\techo \"adr-log: warning: adr-log not found; prepare-commit-msg check skipped\" >&2\n"
-	"\tadr_log=\n"
-	"}\n"
-	"# a hook that was here before runs first; its failure stops git\n"
-	"if [ -x \"$0.adrlog-orig\" ]; then\n"
-	"\t\"$0.adrlog-orig\" \"$@\" || exit $?\n"
-	"fi\n"
-	"[ -n \"$adr_log\" ] || exit 0\n"
-	"# only a message about to be edited gets a hint (not -m/-F, merge, amend)\n"
-	"case ${2-} in ''|template) ;; *) exit 0 ;; esac\n"
-	"\"$adr_log\" hook prepare-commit-msg \"$@\"\n"
-	"rc=$?\n"
-	"# 0: fine, 1: refused; anything else is adr-log failing (a crash):\n"
-	"# let git go on unless adrlog.failClosed is true\n"
-	"[ $rc -le 1 ] && exit $rc\n"
-	"[ \"$(git config --type=bool adrlog.failClosed 2>/dev/null)\" = true ] && exit $rc\n"
-	"echo \"adr-log: warning: adr-log failed (exit $rc); prepare-commit-msg check skipped\" >&2\n"
-	"exit 0\n";
-
-static const char shim_commit_msg[] =
-	"#!/bin/sh\n"
-	"# adr-log: commit-msg hook (written by `adr-log hooks install`; `adr-log hooks\n"
-	"# uninstall` removes it and puts back the hook it replaced, if any).\n"
-	"# adr-log-shim 1\n"
-	"adr_log='@ADRLOG@'\n"
-	"case $adr_log in\n"
-	"/*) [ -x \"$adr_log\" ] || adr_log=adr-log ;;\n"
-	"*) adr_log=adr-log ;;\n"
-	"esac\n"
-	"command -v \"$adr_log\" >/dev/null 2>&1 || {\n"
-	"\techo \"adr-log: warning: adr-log not found; commit-msg check skipped\" >&2\n"
-	"\tadr_log=\n"
-	"}\n"
-	"# a hook that was here before runs first; its failure stops git\n"
-	"if [ -x \"$0.adrlog-orig\" ]; then\n"
-	"\t\"$0.adrlog-orig\" \"$@\" || exit $?\n"
-	"fi\n"
-	"[ -n \"$adr_log\" ] || exit 0\n"
-	"\"$adr_log\" hook commit-msg \"$@\"\n"
-	"rc=$?\n"
-	"# 0: fine, 1: refused; anything else is adr-log failing (a crash):\n"
-	"# let git go on unless adrlog.failClosed is true\n"
-	"[ $rc -le 1 ] && exit $rc\n"
-	"[ \"$(git config --type=bool adrlog.failClosed 2>/dev/null)\" = true ] && exit $rc\n"
-	"echo \"adr-log: warning: adr-log failed (exit $rc); commit-msg check skipped\" >&2\n"
-	"exit 0\n";
-
-static const char shim_pre_push[] =
-	"#!/bin/sh\n"
-	"# adr-log: pre-push hook (written by `adr-log hooks install`; `adr-log hooks\n"
-	"# uninstall` removes it and puts back the hook it replaced, if any).\n"
-	"# adr-log-shim 1\n"
-	"adr_log='@ADRLOG@'\n"
-	"case $adr_log in\n"
-	"/*) [ -x \"$adr_log\" ] || adr_log=adr-log ;;\n"
-	"*) adr_log=adr-log ;;\n"
-	"esac\n"
-	"command -v \"$adr_log\" >/dev/null 2>&1 || {\n"
-	"\techo \"adr-log: warning: adr-log not found; pre-push check skipped\" >&2\n"
-	"\tadr_log=\n"
-	"}\n"
-	"# git gives the pushed refs on stdin: both hooks need them\n"
-	"refs=$(cat)\n"
-	"# a hook that was here before runs first; its failure stops git\n"
-	"if [ -x \"$0.adrlog-orig\" ]; then\n"
-	"\tprintf '%s\\n' \"$refs\" | \"$0.adrlog-orig\" \"$@\" || exit $?\n"
-	"fi\n"
-	"[ -n \"$adr_log\" ] || exit 0\n"
-	"printf '%s\\n' \"$refs\" | \"$adr_log\" hook pre-push \"$@\"\n"
-	"rc=$?\n"
-	"# 0: fine, 1: refused; anything else is adr-log failing (a crash):\n"
-	"# let git go on unless adrlog.failClosed is true\n"
-	"[ $rc -le 1 ] && exit $rc\n"
-	"[ \"$(git config --type=bool adrlog.failClosed 2>/dev/null)\" = true ] && exit $rc\n"
-	"echo \"adr-log: warning: adr-log failed (exit $rc); pre-push check skipped\" >&2\n"
-	"exit 0\n";
+/* shim_prepare_commit_msg, shim_commit_msg, shim_pre_push: hooks/<name>,
+ * made into C strings by scripts/gen-shims at build time */
+#include "hooks_shims.h"
 
 int hooks_shim_text(struct strbuf *out, const char *name, const char *self)
 {
