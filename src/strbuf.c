@@ -101,10 +101,11 @@ void strbuf_addbuf(struct strbuf *sb, const struct strbuf *other)
 void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
 {
 	va_list cp;
+	char probe[1];	/* not NULL: some gcc flag sets warn on a NULL buffer */
 	int n;
 
 	va_copy(cp, ap);
-	n = vsnprintf(NULL, 0, fmt, cp);
+	n = vsnprintf(probe, sizeof(probe), fmt, cp);
 	va_end(cp);
 	if (n < 0)
 		return;
