@@ -173,6 +173,16 @@ adr_commit() {
 	git commit -q -m "$4"
 }
 
+# jget FILE EXPR: evaluate a Python expression over the JSON document d in
+# FILE; prints one value per line for lists (strings bare, others as JSON).
+jget() {
+	python3 -c 'import json, sys
+d = json.load(open(sys.argv[1]))
+r = eval(sys.argv[2])
+for x in (r if isinstance(r, list) else [r]):
+    print(x if isinstance(x, str) else json.dumps(x))' "$1" "$2"
+}
+
 # Clone a corpus bundle into DIR (skips with a message if absent).
 corpus_clone() {
 	git clone -q "$SHARED/corpus/$1.bundle" "$2"

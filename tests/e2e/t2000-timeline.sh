@@ -2,16 +2,6 @@
 test_description='timeline: status events of a simple history, text and JSON'
 . "$(dirname "$0")/../lib.sh"
 
-# jget FILE EXPR: a Python expression over the JSON document d, one value
-# per line for lists.
-jget() {
-	python3 -c 'import json, sys
-d = json.load(open(sys.argv[1]))
-r = eval(sys.argv[2])
-for x in (r if isinstance(r, list) else [r]):
-    print(x if isinstance(x, str) else json.dumps(x))' "$1" "$2"
-}
-
 EVENTS='["%s %s %s %s" % (e["adr"], e["from"], e["to"], e["commit"]) for e in d["events"]]'
 
 test_expect_success 'setup: one ADR proposed, then accepted, then a second one' '

@@ -2,14 +2,6 @@
 test_description='lineage: renames and renumbering renames keep an ADR and its history'
 . "$(dirname "$0")/../lib.sh"
 
-jget() {
-	python3 -c 'import json, sys
-d = json.load(open(sys.argv[1]))
-r = eval(sys.argv[2])
-for x in (r if isinstance(r, list) else [r]):
-    print(x if isinstance(x, str) else json.dumps(x))' "$1" "$2"
-}
-
 test_expect_success 'setup: create, rename with a status change, renumber' '
 	git init -q r && cd r &&
 	adr_commit docs/adr/0001-use-nats.md "1. Use NATS" Proposed "propose" &&

@@ -2,14 +2,6 @@
 test_description='lineage: an ADR moved into the ADR folder keeps its earlier history'
 . "$(dirname "$0")/../lib.sh"
 
-jget() {
-	python3 -c 'import json, sys
-d = json.load(open(sys.argv[1]))
-r = eval(sys.argv[2])
-for x in (r if isinstance(r, list) else [r]):
-    print(x if isinstance(x, str) else json.dumps(x))' "$1" "$2"
-}
-
 test_expect_success 'setup: a decision drafted in notes/, then moved into docs/adr' '
 	git init -q r && cd r &&
 	adr_commit docs/adr/0001-first.md "1. First" Accepted "ADR 1" &&

@@ -2,14 +2,6 @@
 test_description='merges: topic-branch events land with the merge; only conflict resolutions give merge events'
 . "$(dirname "$0")/../lib.sh"
 
-jget() {
-	python3 -c 'import json, sys
-d = json.load(open(sys.argv[1]))
-r = eval(sys.argv[2])
-for x in (r if isinstance(r, list) else [r]):
-    print(x if isinstance(x, str) else json.dumps(x))' "$1" "$2"
-}
-
 EV='["%s %s %s %s %s" % (e["adr"], e["from"], e["to"], e["commit"], e["landed"]) for e in d["events"]]'
 
 test_expect_success 'setup: ADR 1 accepted on a topic branch merged later' '

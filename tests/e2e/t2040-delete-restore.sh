@@ -2,14 +2,6 @@
 test_description='lineage: delete leaves a tombstone, a restore continues it, a heavy rewrite keeps it'
 . "$(dirname "$0")/../lib.sh"
 
-jget() {
-	python3 -c 'import json, sys
-d = json.load(open(sys.argv[1]))
-r = eval(sys.argv[2])
-for x in (r if isinstance(r, list) else [r]):
-    print(x if isinstance(x, str) else json.dumps(x))' "$1" "$2"
-}
-
 test_expect_success 'setup: ADR 1 accepted, deleted' '
 	git init -q r && cd r &&
 	adr_commit docs/adr/0001-one.md "1. One" Accepted "accept 1" &&

@@ -2,14 +2,6 @@
 test_description='shallow clones: walk what is there, say truncated, warn'
 . "$(dirname "$0")/../lib.sh"
 
-jget() {
-	python3 -c 'import json, sys
-d = json.load(open(sys.argv[1]))
-r = eval(sys.argv[2])
-for x in (r if isinstance(r, list) else [r]):
-    print(x if isinstance(x, str) else json.dumps(x))' "$1" "$2"
-}
-
 test_expect_success 'setup: five commits, a clone of depth 2' '
 	git init -q r && (cd r &&
 	adr_commit docs/adr/0001-one.md "1. One" Proposed "propose 1" &&

@@ -2,14 +2,6 @@
 test_description='history over several ADR folders, reStructuredText ADRs, a move between folders'
 . "$(dirname "$0")/../lib.sh"
 
-jget() {
-	python3 -c 'import json, sys
-d = json.load(open(sys.argv[1]))
-r = eval(sys.argv[2])
-for x in (r if isinstance(r, list) else [r]):
-    print(x if isinstance(x, str) else json.dumps(x))' "$1" "$2"
-}
-
 # rst_write PATH TITLE STATUS: a reStructuredText ADR
 rst_write() {
 	mkdir -p "$(dirname "$1")" &&

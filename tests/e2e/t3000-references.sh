@@ -2,14 +2,6 @@
 test_description='references: every form of SPEC section 3, near-misses, implemented_by, unknown ids'
 . "$(dirname "$0")/../lib.sh"
 
-jget() {
-	python3 -c 'import json, sys
-d = json.load(open(sys.argv[1]))
-r = eval(sys.argv[2])
-for x in (r if isinstance(r, list) else [r]):
-    print(x if isinstance(x, str) else json.dumps(x))' "$1" "$2"
-}
-
 # msg NAME MESSAGE: a commit of an unrelated file; its id into ../NAME
 msg() {
 	printf "%s\n" "$1" >>src.txt &&

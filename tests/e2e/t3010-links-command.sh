@@ -2,14 +2,6 @@
 test_description='links and show: referencing commits in text and JSON, unknown ids'
 . "$(dirname "$0")/../lib.sh"
 
-jget() {
-	python3 -c 'import json, sys
-d = json.load(open(sys.argv[1]))
-r = eval(sys.argv[2])
-for x in (r if isinstance(r, list) else [r]):
-    print(x if isinstance(x, str) else json.dumps(x))' "$1" "$2"
-}
-
 test_expect_success 'setup: two ADRs, one superseding the other, and citing commits' '
 	git init -q r && cd r &&
 	adr_commit docs/adr/0001-old.md "1. Old way" Accepted "Add ADR 1" &&

@@ -4,15 +4,6 @@ links and check on huge files and messages, odd entries in the ADR folder,
 invalid UTF-8, deep nesting, missing objects, a folder replaced by a file'
 . "$(dirname "$0")/../lib.sh"
 
-# jget FILE EXPR: evaluate a Python expression over the JSON document d.
-jget() {
-	python3 -c 'import json, sys
-d = json.load(open(sys.argv[1]))
-r = eval(sys.argv[2])
-for x in (r if isinstance(r, list) else [r]):
-    print(x if isinstance(x, str) else json.dumps(x))' "$1" "$2"
-}
-
 # runs CMD...: adr-log under a time limit; a signal (crash) or a hang fails.
 runs() {
 	timeout 60 "$ADRLOG" "$@"
