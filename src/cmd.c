@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "discover.h"
 #include "history.h"
 #include "pager.h"
 #include "term.h"
@@ -54,6 +55,18 @@ int cmd_history(struct adr_db **out, const struct cmd_ctx *ctx,
 	ho->no_cache = ctx->opts->no_cache;
 	if (history_load(out, ctx->repo, ho) < 0) {
 		error_print();
+		return -1;
+	}
+	return 0;
+}
+
+int cmd_discover(struct adr_db **out, const struct cmd_ctx *ctx, const char *rev)
+{
+	*out = adr_db_new();
+	if (discover_load(*out, ctx->repo, rev, &ctx->opts->adr_dirs) < 0) {
+		error_print();
+		adr_db_free(*out);
+		*out = NULL;
 		return -1;
 	}
 	return 0;

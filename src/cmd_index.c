@@ -12,7 +12,6 @@
 
 #include "adr.h"
 #include "cmd_util.h"
-#include "discover.h"
 #include "error.h"
 #include "index.h"
 #include "opt.h"
@@ -153,12 +152,8 @@ int cmd_index(int argc, const char **argv, struct cmd_ctx *ctx)
 		file = argv[0];
 	if (cmd_format(ctx, FMT_MARKDOWN, &fmt) < 0)
 		return ADR_EXIT_USAGE;
-	db = adr_db_new();
-	if (discover_load(db, ctx->repo, rev, &ctx->opts->adr_dirs) < 0) {
-		error_print();
-		adr_db_free(db);
+	if (cmd_discover(&db, ctx, rev) < 0)
 		return ADR_EXIT_USAGE;
-	}
 	if (write) {
 		rcode = cmd_index_write(ctx, db, file);
 		adr_db_free(db);

@@ -8,7 +8,6 @@
 
 #include "adr.h"
 #include "cmd_util.h"
-#include "discover.h"
 #include "error.h"
 #include "opt.h"
 #include "repo.h"
@@ -38,12 +37,8 @@ int cmd_list(int argc, const char **argv, struct cmd_ctx *ctx)
 	}
 	if (cmd_format(ctx, FMT_TEXT, &fmt) < 0)
 		return ADR_EXIT_USAGE;
-	db = adr_db_new();
-	if (discover_load(db, ctx->repo, rev, &ctx->opts->adr_dirs) < 0) {
-		error_print();
-		adr_db_free(db);
+	if (cmd_discover(&db, ctx, rev) < 0)
 		return ADR_EXIT_USAGE;
-	}
 	cmd_render_ctx(&rc, ctx, db);
 	rc.with_commits = 0;
 	rc.all = all;

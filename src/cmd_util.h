@@ -7,6 +7,8 @@
 #include "cmd.h"
 #include "render.h"
 
+struct adr_db;
+
 /* The --format of this run, def when none; also checks --color.  Prints
  * the error and returns -1 for an unknown name. */
 int cmd_format(const struct cmd_ctx *ctx, enum render_format def,
@@ -16,8 +18,13 @@ int cmd_format(const struct cmd_ctx *ctx, enum render_format def,
 void cmd_render_ctx(struct render_ctx *rc, const struct cmd_ctx *ctx,
 		    const struct adr_db *db);
 
+/*
+ * The ADRs at rev (discover_load) with this run's --adr-dir, in a new db;
+ * on failure the error is printed and -1 returned.
+ */
+int cmd_discover(struct adr_db **out, const struct cmd_ctx *ctx, const char *rev);
+
 struct history_opts;
-struct adr_db;
 
 /*
  * history_load() with this run's --adr-dir and --no-cache; on failure the

@@ -90,4 +90,12 @@ int render_unsupported(enum render_format format, enum render_view view);
 /* "list", "timeline", ... for messages. */
 const char *render_view_name(enum render_view view);
 
+struct json;
+/*
+ * The SPEC section 5 fields of one status event (commit, landed, date,
+ * author, from, to) into the current JSON object: shared by render_json.c
+ * and render_json_report.c so the event shape is written in one place.
+ */
+void render_json_event_fields(struct json *jw, const struct adr_event *e);
+
 #endif

@@ -17,7 +17,7 @@ static void render_json_strvec(struct json *jw, const char *key,
 	json_array_end(jw);
 }
 
-static void render_json_event_fields(struct json *jw, const struct adr_event *e)
+void render_json_event_fields(struct json *jw, const struct adr_event *e)
 {
 	json_string(jw, "commit", e->commit);
 	json_string(jw, "landed", e->landed);

@@ -58,12 +58,7 @@ static void render_json_relnotes_item(struct json *jw, const struct adr_db *db,
 		const struct adr_event *e = it->events[k];
 
 		json_object_begin(jw, NULL);
-		json_string(jw, "commit", e->commit);
-		json_string(jw, "landed", e->landed);
-		json_string(jw, "date", e->date);
-		json_string(jw, "author", e->author);
-		json_string(jw, "from", status_name(e->from));
-		json_string(jw, "to", status_name(e->to));
+		render_json_event_fields(jw, e);
 		json_object_end(jw);
 	}
 	json_array_end(jw);
