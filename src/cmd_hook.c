@@ -19,6 +19,7 @@
 #include "change.h"
 #include "discover.h"
 #include "error.h"
+#include "file.h"
 #include "hook.h"
 #include "mention.h"
 #include "prompt.h"
@@ -298,7 +299,7 @@ static int cmd_hook_commit_msg(struct hook_run *run, int argc, const char **argv
 		break;
 	case HOOK_MODE_PROMPT:
 		rc = cmd_hook_ask(run, &p, &msg, argv[0], &c, known, cand, ncand, cc);
-		if (rc == 0 && hook_msg_write(argv[0], msg.buf, msg.len) < 0)
+		if (rc == 0 && file_write_atomic(argv[0], msg.buf, msg.len, FILE_MODE_KEEP) < 0)
 			rc = -1;
 		break;
 	default:
@@ -365,7 +366,7 @@ static int cmd_hook_prepare(struct hook_run *run, int argc, const char **argv)
 		strbuf_addf(&hint, "  %s\n", sb.buf);
 	}
 	hook_msg_add_hint(&msg, hint.buf, cc);
-	rc = hook_msg_write(argv[0], msg.buf, msg.len);
+	rc = file_write_atomic(argv[0], msg.buf, msg.len, FILE_MODE_KEEP);
 done:
 	free(cand);
 	adr_db_free(known);

@@ -447,52 +447,6 @@ void hook_msg_add_hint(struct strbuf *msg, const char *hint, int comment_char)
 	*msg = out;
 }
 
-int hook_msg_write(const char *path, const char *data, size_t len)
-{
-	struct strbuf tmp = STRBUF_INIT;
-	struct stat st;
-	mode_t mode = 0644;
-	size_t done = 0;
-	int fd, saved;
-
-	if (stat(path, &st) == 0)
-		mode = st.st_mode & 07777;
-	strbuf_addf(&tmp, "%s.adrlog-XXXXXX", path);
-	fd = mkstemp(tmp.buf);
-	if (fd < 0) {
-		error_set("cannot write '%s': %s", path, strerror(errno));
-		strbuf_release(&tmp);
-		return -1;
-	}
-	while (done < len) {
-		ssize_t w = write(fd, data + done, len - done);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			goto fail;
-		done += (size_t)w;
-	}
-	if (fchmod(fd, mode) < 0 || fsync(fd) < 0)
-		goto fail;
-	if (close(fd) < 0) {
-		fd = -1;
-		goto fail;
-	}
-	fd = -1;
-	if (rename(tmp.buf, path) < 0)
-		goto fail;
-	strbuf_release(&tmp);
-	return 0;
-fail:
-	saved = errno;
-	if (fd >= 0)
-		close(fd);
-	unlink(tmp.buf);
-	error_set("cannot write '%s': %s", path, strerror(saved));
-	strbuf_release(&tmp);
-	return -1;
-}
-
 void hook_describe_size(struct strbuf *out, const struct change *c,
 			const struct hook_settings *s)
 {

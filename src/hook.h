@@ -113,14 +113,6 @@ void hook_msg_add_trailer(struct strbuf *msg, const char *key, const char *value
  */
 void hook_msg_add_hint(struct strbuf *msg, const char *hint, int comment_char);
 
-/*
- * Replace the file at path with data atomically: a temporary file in the
- * same folder, written, synced and renamed over path (mode kept), so a
- * crash or Ctrl-C leaves either the old or the new message, never a
- * truncated one.
- */
-int hook_msg_write(const char *path, const char *data, size_t len);
-
 /* "523 changed lines in 24 files (limits: 400 lines, 20 files)". */
 void hook_describe_size(struct strbuf *out, const struct change *c,
 			const struct hook_settings *s);

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "error.h"
+#include "file.h"
 #include "strvec.h"
 #include "xalloc.h"
 
@@ -121,33 +122,6 @@ static int hooks_same_file(const char *a, const char *b)
 	return same;
 }
 
-/* Write an executable file atomically (temporary file, then rename). */
-static int hooks_write(const char *path, const struct strbuf *text)
-{
-	struct strbuf tmp = STRBUF_INIT;
-	int fd;
-
-	strbuf_addf(&tmp, "%s.adrlog-XXXXXX", path);
-	if ((fd = mkstemp(tmp.buf)) < 0)
-		goto fail;
-	if (write(fd, text->buf, text->len) != (ssize_t)text->len ||
-	    fchmod(fd, 0755) < 0 || close(fd) < 0) {
-		close(fd);
-		unlink(tmp.buf);
-		goto fail;
-	}
-	if (rename(tmp.buf, path) < 0) {
-		unlink(tmp.buf);
-		goto fail;
-	}
-	strbuf_release(&tmp);
-	return 0;
-fail:
-	error_set("cannot write '%s': %s", path, strerror(errno));
-	strbuf_release(&tmp);
-	return -1;
-}
-
 /*
  * Create dir and missing parents; the ones created are listed in
  * dir/.adrlog-created (deepest last) so uninstall can remove them again.
@@ -176,7 +150,7 @@ static int hooks_mkdirs(const char *dir)
 		for (size_t i = 0; i < made.nr; i++)
 			strbuf_addf(&list, "%s\n", made.v[i]);
 		strbuf_addf(&marker, "%s/" HOOKS_CREATED, dir);
-		rc = hooks_write(marker.buf, &list);
+		rc = file_write_atomic(marker.buf, list.buf, list.len, 0755);
 	}
 	strvec_clear(&made);
 	strbuf_release(&list);
@@ -226,7 +200,7 @@ int hooks_install(const char *dir, const char *self, int *changed)
 			}
 		}
 write:
-		if ((rc = hooks_write(path.buf, &want)) == 0)
+		if ((rc = file_write_atomic(path.buf, want.buf, want.len, 0755)) == 0)
 			(*changed)++;
 	}
 	strbuf_release(&path);

@@ -16,6 +16,7 @@
 
 #include "adrid.h"
 #include "error.h"
+#include "file.h"
 #include "strbuf.h"
 #include "strvec.h"
 #include "xalloc.h"
@@ -606,12 +607,8 @@ static int index_read(struct strbuf *out, const char *path)
 
 int index_write_file(const char *path, const char *data, size_t len, int *changed)
 {
-	struct strbuf old = STRBUF_INIT, tmp = STRBUF_INIT;
-	struct stat st;
-	const char *slash = strrchr(path, '/');
-	mode_t mode, mask;
-	int rc, fd;
-	FILE *f;
+	struct strbuf old = STRBUF_INIT;
+	int rc;
 
 	if (changed)
 		*changed = 0;
@@ -621,45 +618,12 @@ int index_write_file(const char *path, const char *data, size_t len, int *change
 		rc = 0;
 		goto done;
 	}
-	if (rc == 0 && !stat(path, &st)) {
-		mode = st.st_mode & 07777;
-	} else {
-		mask = umask(022);
-		umask(mask);
-		mode = 0666 & ~mask;
-	}
-	if (slash)
-		strbuf_add(&tmp, path, (size_t)(slash - path + 1));
-	strbuf_addf(&tmp, ".%s.adrlog-XXXXXX", slash ? slash + 1 : path);
-	if ((fd = mkstemp(tmp.buf)) < 0) {
-		rc = error_set("cannot create a file next to '%s': %s", path,
-			       strerror(errno));
+	if ((rc = file_write_atomic(path, data, len, FILE_MODE_KEEP)) < 0)
 		goto done;
-	}
-	f = fdopen(fd, "wb");
-	if (!f) {
-		close(fd);
-		rc = error_set("cannot write '%s': %s", tmp.buf, strerror(errno));
-		unlink(tmp.buf);
-		goto done;
-	}
-	if (fwrite(data, 1, len, f) != len || fflush(f) || fchmod(fd, mode) ||
-	    fclose(f)) {
-		rc = error_set("cannot write '%s': %s", path, strerror(errno));
-		unlink(tmp.buf);
-		goto done;
-	}
-	if (rename(tmp.buf, path)) {
-		rc = error_set("cannot rename '%s' to '%s': %s", tmp.buf, path,
-			       strerror(errno));
-		unlink(tmp.buf);
-		goto done;
-	}
 	if (changed)
 		*changed = 1;
 	rc = 0;
 done:
 	strbuf_release(&old);
-	strbuf_release(&tmp);
 	return rc;
 }

@@ -11,6 +11,7 @@
 
 #include "change.h"
 #include "harness.h"
+#include "file.h"
 #include "hook.h"
 #include "strbuf.h"
 #include "template.h"
@@ -150,7 +151,7 @@ TEST_GROUP(template_fill)
 	strbuf_release(&sb);
 }
 
-TEST_GROUP(hook_msg_write)
+TEST_GROUP(file_write_atomic)
 {
 	char dir[] = "/tmp/adrlog-unit-XXXXXX";
 	char path[64], buf[64];
@@ -164,7 +165,7 @@ TEST_GROUP(hook_msg_write)
 	fputs("old message\n", f);
 	fclose(f);
 	chmod(path, 0600);
-	INT_EQ(hook_msg_write(path, "new message\n", 12), 0, "written");
+	INT_EQ(file_write_atomic(path, "new message\n", 12, FILE_MODE_KEEP), 0, "written");
 	f = fopen(path, "r");
 	n = fread(buf, 1, sizeof(buf) - 1, f);
 	buf[n] = '\0';
@@ -172,7 +173,7 @@ TEST_GROUP(hook_msg_write)
 	STR_EQ(buf, "new message\n", "the new content replaced the old");
 	OK(stat(path, &st) == 0 && (st.st_mode & 0777) == 0600, "the mode is kept");
 	snprintf(buf, sizeof(buf), "%s/none/x", dir);
-	INT_EQ(hook_msg_write(buf, "x", 1), -1, "a missing folder is an error");
+	INT_EQ(file_write_atomic(buf, "x", 1, FILE_MODE_KEEP), -1, "a missing folder is an error");
 	unlink(path);
 	rmdir(dir);
 }
