@@ -4,6 +4,18 @@ test_description='history and references equal the ground truth of generated rep
 
 GEN="$SHARED/scripts/gen-adr-repo"
 
+# The generator lives in ../shared (beside the clone, as in CI).  Outside
+# CI a checkout without it skips with a note; in CI its absence fails.
+if ! [ -f "$GEN" ]; then
+	if [ -n "${CI:-}" ]; then
+		test_expect_success "gen-adr-repo is present ($GEN)" 'false'
+	else
+		say "# skipped: $GEN not found; ground-truth comparisons not run"
+	fi
+	test_done
+	exit
+fi
+
 # compare TRUTH OUT: every ADR's path, status, status history (commit,
 # landed, from, to, date), references and edits, and the dangling
 # references, against gen-adr-repo's ground truth.  Prints the differences.
