@@ -18,27 +18,35 @@ void json_init(struct json *jw, FILE *out, int pretty)
 void json_write_quoted(FILE *out, const char *s)
 {
 	struct strbuf clean = STRBUF_INIT;
-	const unsigned char *p;
+	const unsigned char *p, *run;
 
 	utf8_sanitize(&clean, s, strlen(s));
 	p = (const unsigned char *)clean.buf;
 	fputc('"', out);
-	for (; *p; p++) {
+	/* runs that need no escape go out in one write (shas, paths, titles) */
+	for (run = p; *p; p++) {
+		const char *esc = NULL;
+
 		switch (*p) {
-		case '"': fputs("\\\"", out); break;
-		case '\\': fputs("\\\\", out); break;
-		case '\n': fputs("\\n", out); break;
-		case '\r': fputs("\\r", out); break;
-		case '\t': fputs("\\t", out); break;
-		case '\b': fputs("\\b", out); break;
-		case '\f': fputs("\\f", out); break;
+		case '"': esc = "\\\""; break;
+		case '\\': esc = "\\\\"; break;
+		case '\n': esc = "\\n"; break;
+		case '\r': esc = "\\r"; break;
+		case '\t': esc = "\\t"; break;
+		case '\b': esc = "\\b"; break;
+		case '\f': esc = "\\f"; break;
 		default:
-			if (*p < 0x20 || *p == 0x7f)
-				fprintf(out, "\\u%04x", *p);
-			else
-				fputc(*p, out);
+			if (*p >= 0x20 && *p != 0x7f)
+				continue;
 		}
+		fwrite(run, 1, (size_t)(p - run), out);
+		if (esc)
+			fputs(esc, out);
+		else
+			fprintf(out, "\\u%04x", *p);
+		run = p + 1;
 	}
+	fwrite(run, 1, (size_t)(p - run), out);
 	fputc('"', out);
 	strbuf_release(&clean);
 }
