@@ -140,48 +140,93 @@ void link_resolve(struct links *l, struct engine *e, uint32_t idx)
 	n->mentions = NULL;
 }
 
+/* Lineages by a string (an id, a path or a base name), for link_finish(). */
+struct link_index {
+	const char *key;	/* not owned */
+	struct lin **lins;
+	size_t nr, alloc;
+	UT_hash_handle hh;
+};
+
+static void link_index_add(struct link_index **idx, const char *key, struct lin *lin)
+{
+	struct link_index *x = NULL;
+	size_t len = strlen(key);
+
+	HASH_FIND(hh, *idx, key, len, x);
+	if (!x) {
+		x = xcalloc(1, sizeof(*x));
+		x->key = key;
+		HASH_ADD_KEYPTR(hh, *idx, x->key, len, x);
+	}
+	if (x->nr && x->lins[x->nr - 1] == lin)
+		return;	/* a lineage once per key */
+	XGROW(x->lins, x->alloc, x->nr + 1);
+	x->lins[x->nr++] = lin;
+}
+
+static const struct link_index *link_index_get(struct link_index *idx, const char *key)
+{
+	struct link_index *x = NULL;
+
+	HASH_FIND(hh, idx, key, strlen(key), x);
+	return x;
+}
+
+static void link_index_free(struct link_index **idx)
+{
+	struct link_index *x, *tmp;
+
+	HASH_ITER(hh, *idx, x, tmp) {
+		HASH_DEL(*idx, x);
+		free(x->lins);
+		free(x);
+	}
+}
+
 void link_finish(struct links *l, struct engine *e)
 {
+	struct link_index *ids = NULL, *names = NULL;
 	size_t kept = 0;
 
+	/* every lineage by the id it ends with, by each path and base name */
+	for (size_t j = 0; j < e->lins.nr; j++) {
+		struct lin *lin = e->lins.v[j];
+
+		if (lin->up)
+			continue;
+		if (lin->last_id)
+			link_index_add(&ids, lin->last_id, lin);
+		for (size_t k = 0; k < lin->paths_nr; k++) {
+			link_index_add(&names, lin->paths[k].path, lin);
+			link_index_add(&names, adrid_basename(lin->paths[k].path), lin);
+		}
+	}
 	/*
 	 * An id no ADR had at that commit still names the ADR that has it
 	 * now (or last had it): a topic branch may cite an ADR written on
 	 * another branch.  Only an id no lineage ever ended with is unknown.
 	 */
 	for (size_t i = 0; i < l->unknown_nr; i++) {
-		int found = 0;
+		const struct link_index *x = link_index_get(ids, l->unknown[i].id);
 
-		for (size_t j = 0; j < e->lins.nr; j++) {
-			struct lin *lin = e->lins.v[j];
-			if (!lin->up && lin->last_id == l->unknown[i].id) {
-				u32vec_push(&lin->refs, l->unknown[i].idx);
-				found = 1;
-			}
-		}
-		if (!found)
+		for (size_t j = 0; x && j < x->nr; j++)
+			u32vec_push(&x->lins[j]->refs, l->unknown[i].idx);
+		if (!x)
 			l->unknown[kept++] = l->unknown[i];
 	}
 	l->unknown_nr = kept;
 	for (size_t i = 0; i < l->pending_nr; i++) {
-		const char *name = l->pending[i].name;
+		const struct link_index *x = link_index_get(names, l->pending[i].name);
 
-		for (size_t j = 0; j < e->lins.nr; j++) {
-			struct lin *lin = e->lins.v[j];
-			if (lin->up)
-				continue;
-			for (size_t k = 0; k < lin->paths_nr; k++) {
-				const char *p = lin->paths[k].path;
-				if (p == name || !strcmp(adrid_basename(p), name)) {
-					u32vec_push(&lin->refs, l->pending[i].idx);
-					break;
-				}
-			}
-		}
+		for (size_t j = 0; x && j < x->nr; j++)
+			u32vec_push(&x->lins[j]->refs, l->pending[i].idx);
 	}
 	for (size_t j = 0; j < e->lins.nr; j++)
 		if (!e->lins.v[j]->up)
 			u32vec_sort_uniq(&e->lins.v[j]->refs);
+	link_index_free(&ids);
+	link_index_free(&names);
 }
 
 void links_free(struct links *l)
