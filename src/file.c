@@ -16,6 +16,11 @@
 
 int file_write_atomic(const char *path, const char *data, size_t len, int mode)
 {
+	return file_replace(path, data, len, mode, 1);
+}
+
+int file_replace(const char *path, const char *data, size_t len, int mode, int sync)
+{
 	struct strbuf tmp = STRBUF_INIT;
 	struct stat st;
 	mode_t m;
@@ -47,7 +52,7 @@ int file_write_atomic(const char *path, const char *data, size_t len, int mode)
 			goto fail;
 		done += (size_t)w;
 	}
-	if (fchmod(fd, m) < 0 || fsync(fd) < 0)
+	if (fchmod(fd, m) < 0 || (sync && fsync(fd) < 0))
 		goto fail;
 	if (close(fd) < 0) {
 		fd = -1;

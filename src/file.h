@@ -18,4 +18,10 @@
  */
 int file_write_atomic(const char *path, const char *data, size_t len, int mode);
 
+/*
+ * The same, with the sync before the rename optional: a cache file that
+ * is lost in a crash is rebuilt, and its readers check it whole.
+ */
+int file_replace(const char *path, const char *data, size_t len, int mode, int sync);
+
 #endif
