@@ -63,7 +63,8 @@ int cmd_history(struct adr_db **out, const struct cmd_ctx *ctx,
 int cmd_discover(struct adr_db **out, const struct cmd_ctx *ctx, const char *rev)
 {
 	*out = adr_db_new();
-	if (discover_load(*out, ctx->repo, rev, &ctx->opts->adr_dirs) < 0) {
+	if (discover_load(*out, ctx->repo, rev, &ctx->opts->adr_dirs,
+			  !ctx->opts->no_cache) < 0) {
 		error_print();
 		adr_db_free(*out);
 		*out = NULL;

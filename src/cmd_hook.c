@@ -116,7 +116,7 @@ static int cmd_hook_known(struct adr_db **out, struct hook_run *run, const char 
 	*out = db;
 	if (!strcmp(rev, "HEAD") && change_head_unborn(run->repo))
 		return 0;
-	return discover_load(db, run->repo, rev, &run->s.adr_dirs);
+	return discover_load(db, run->repo, rev, &run->s.adr_dirs, 1);
 }
 
 /* An existing ADR typed as "ADR-7", "adr 7" or "#7", or NULL. */

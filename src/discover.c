@@ -10,6 +10,7 @@
 
 #include "adrid.h"
 #include "config.h"
+#include "docmemo.h"
 #include "error.h"
 #include "parse.h"
 #include "strbuf.h"
@@ -278,12 +279,12 @@ int discover_files(struct adr_files *out, struct repo *repo, const git_tree *tre
 }
 
 int discover_load(struct adr_db *db, struct repo *repo, const char *rev,
-		  const struct strvec *cli_dirs)
+		  const struct strvec *cli_dirs, int memo)
 {
 	git_commit *commit = NULL;
 	git_tree *tree = NULL;
 	struct adr_files files = { 0 };
-	struct strbuf buf = STRBUF_INIT;
+	struct docmemo docs;
 	int rc;
 
 	if ((rc = repo_commit(&commit, repo, rev)) < 0)
@@ -297,21 +298,15 @@ int discover_load(struct adr_db *db, struct repo *repo, const char *rev,
 		goto done;
 	if ((rc = discover_files(&files, repo, tree, &db->dirs)) < 0)
 		goto done;
+	docmemo_open(&docs, repo, memo);
 	for (size_t i = 0; i < files.nr; i++) {
 		struct adr_doc doc;
 		struct adr *a;
 
-		strbuf_reset(&buf);
-		if (repo_read_blob(&buf, repo, &files.v[i].blob, PARSE_MAX_BYTES) < 0) {
+		if (docmemo_parse(&doc, &docs, repo, &files.v[i].blob, files.v[i].path) < 0) {
 			warning("%s", error_last());
 			continue;
 		}
-		adr_doc_init(&doc);
-		parse_adr(&doc, files.v[i].path, buf.buf, buf.len);
-		/* a status past the parse limit is not found: say why it is missing */
-		if (doc.id && buf.len >= PARSE_MAX_BYTES && !doc.status_raw)
-			warning("'%s': no status in its first %u MB (the rest is not read)",
-				files.v[i].path, PARSE_MAX_BYTES >> 20);
 		if (!doc.id) {
 			adr_doc_release(&doc);
 			continue;
@@ -320,10 +315,10 @@ int discover_load(struct adr_db *db, struct repo *repo, const char *rev,
 		strvec_push(&a->paths, files.v[i].path);
 		a->doc = doc;
 	}
+	docmemo_close(&docs);
 	adr_db_sort(db);
 	rc = 0;
 done:
-	strbuf_release(&buf);
 	adr_files_clear(&files);
 	git_tree_free(tree);
 	git_commit_free(commit);

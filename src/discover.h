@@ -52,9 +52,10 @@ int discover_files(struct adr_files *out, struct repo *repo, const git_tree *tre
 /*
  * The ADRs at rev: folders, candidate files, each parsed (first
  * PARSE_MAX_BYTES); files that have an id become ADRs in db, sorted by id.
- * db->dirs receives the folders; db->head the commit id of rev.
+ * db->dirs receives the folders; db->head the commit id of rev.  With memo
+ * set, documents parsed by an earlier run are reused (docmemo.h).
  */
 int discover_load(struct adr_db *db, struct repo *repo, const char *rev,
-		  const struct strvec *cli_dirs);
+		  const struct strvec *cli_dirs, int memo);
 
 #endif

@@ -224,8 +224,8 @@ static int events_follow_outside(struct engine *e, struct lin *lin, uint32_t idx
 			break;
 		memset(&pid, 0, sizeof(pid));
 		memset(&blob_p, 0, sizeof(blob_p));
-		if (cn->nparents && !git_oid_is_zero(&cn->parent_oids[0])) {
-			pid = cn->parent_oids[0];
+		if (cn->nparents && !git_oid_is_zero(walk_parent_oid(&e->walk, cn, 0))) {
+			pid = *walk_parent_oid(&e->walk, cn, 0);
 			if ((rc = walk_blob_at(&blob_p, &e->walk, &pid, cur_path)) < 0)
 				goto fail;
 		}
@@ -533,10 +533,12 @@ int events_apply(struct engine *e, uint32_t idx)
 	int rc;
 
 	/* the common case first: the folders did not change */
+	n->state_of = idx;
 	if (n->nparents && n->parents[0] != WALK_NONE) {
 		struct walk_node *p = &e->walk.nodes[n->parents[0]];
 		if (walk_same_dirs(&e->walk, p->dir_ids, n->dir_ids)) {
 			n->state = snapshot_ref(p->state);
+			n->state_of = p->state_of;
 			return 0;
 		}
 	}

@@ -13,6 +13,7 @@
 #ifndef ADRLOG_EVENTS_H
 #define ADRLOG_EVENTS_H
 
+#include "docmemo.h"
 #include "lineage.h"
 #include "snapshot.h"
 #include "status.h"
@@ -54,6 +55,7 @@ struct engine {
 	size_t bounds_nr, bounds_alloc;
 	git_oid *zero_dirs;	/* a folder-id vector of absent folders */
 	struct strpool tip_ids;	/* ids of the ADRs at the tip */
+	struct docmemo docs;	/* parsed documents by blob and path */
 };
 
 /*

@@ -13,6 +13,7 @@
 #include <strings.h>
 
 #include "adrid.h"
+#include "cache.h"
 #include "date.h"
 #include "discover.h"
 #include "error.h"
@@ -174,19 +175,11 @@ static void history_shas(struct strvec *out, struct adr_db *db, struct engine *e
 static void history_doc(struct adr_doc *doc, struct engine *e, const git_oid *blob,
 			const char *path)
 {
-	struct strbuf buf = STRBUF_INIT;
-
-	adr_doc_init(doc);
-	if (repo_read_blob(&buf, e->repo, blob, PARSE_MAX_BYTES) < 0) {
+	if (docmemo_parse(doc, &e->docs, e->repo, blob, path) < 0) {
 		warning("%s", error_last());
 		error_clear();
+		parse_adr(doc, path, "", 0);
 	}
-	parse_adr(doc, path, buf.buf, buf.len);
-	/* a status past the parse limit is not found: say why it is missing */
-	if (buf.len >= PARSE_MAX_BYTES && !doc->status_raw)
-		warning("'%s': no status in its first %u MB (the rest is not read)",
-			path, PARSE_MAX_BYTES >> 20);
-	strbuf_release(&buf);
 }
 
 /* One model record for lineage l (its lists filled from l). */
@@ -271,6 +264,30 @@ static void history_fill(struct adr_db *db, struct engine *e, struct links *lk,
 	adr_db_sort_events(db);
 }
 
+/* Why the cache is not used for this walk, or NULL. */
+static const char *history_cache_off(struct repo *repo, const struct history_opts *opts)
+{
+	if (opts->no_cache)
+		return "--no-cache";
+	if (opts->hide)
+		return "a range walks only its own commits";
+	if (git_repository_is_shallow(repo->git))
+		return "a shallow clone";
+	return NULL;
+}
+
+/* Forget a walk that could not continue the cache's, to walk it all. */
+static void history_walk_reset(struct engine *e)
+{
+	for (uint32_t i = 0; i < e->walk.nr; i++) {
+		snapshot_unref(e->walk.nodes[i].state);
+		link_mentions_free(e->walk.nodes[i].mentions);
+	}
+	walk_free(&e->walk);
+	e->walk.repo = e->repo;
+	e->walk.dirs = &e->dirs;
+}
+
 static void history_engine_free(struct engine *e)
 {
 	for (uint32_t i = 0; i < e->walk.nr; i++) {
@@ -282,6 +299,7 @@ static void history_engine_free(struct engine *e)
 	lineages_free(&e->lins);
 	strpool_clear(&e->pool);
 	strpool_clear(&e->tip_ids);
+	docmemo_close(&e->docs);
 	strvec_clear(&e->dirs);
 	free(e->zero_dirs);
 }
@@ -296,6 +314,9 @@ int history_load(struct adr_db **out, struct repo *repo,
 	git_tree *tree = NULL;
 	struct snapshot *tip_snap = NULL;
 	struct history_scan_ctx sc = { NULL, NULL };
+	struct cache *cache = NULL;
+	const git_oid *base;
+	uint32_t first = 0;
 	int rc;
 
 	*out = NULL;
@@ -319,21 +340,40 @@ int history_load(struct adr_db **out, struct repo *repo,
 	for (size_t i = 0; i < e.dirs.nr; i++)
 		strvec_push(&db->dirs, e.dirs.v[i]);
 	e.zero_dirs = xcalloc(e.dirs.nr + 1, sizeof(git_oid));
+	cache = cache_open(&e, git_commit_id(tip), history_cache_off(repo, opts));
+	docmemo_open(&e.docs, repo, cache != NULL);
+	cache_seed(cache, &e);
 	if ((rc = history_tip_ids(&e, tree)) < 0)
 		goto done;
 	/* a progress line only on a terminal and after a second (progress.h) */
 	sc.db = db;
-	sc.progress = progress_start("Reading commits", 0);
-	rc = walk_load(&e.walk, repo, git_commit_id(tip),
-		       hide ? git_commit_id(hide) : NULL, &e.dirs, history_scan, &sc);
-	progress_stop(&sc.progress);
-	if (rc < 0)
-		goto done;
-	sc.progress = progress_start("Following ADRs", e.walk.nr);
-	for (uint32_t i = 0; i < e.walk.nr; i++) {
-		progress_update(sc.progress, (uint64_t)i + 1);
+	/* with a cache entry of an ancestor T, only T..tip is walked */
+	base = cache_found(cache);
+	if (!cache_found(cache) || !git_oid_equal(base, git_commit_id(tip))) {
+		sc.progress = progress_start("Reading commits", 0);
+		rc = walk_load(&e.walk, repo, git_commit_id(tip),
+			       base ? base : hide ? git_commit_id(hide) : NULL, &e.dirs,
+			       history_scan, &sc);
+		progress_stop(&sc.progress);
+		if (rc < 0)
+			goto done;
+	}
+	if (base && (first = cache_resume(cache, &e, &lk, db)) == WALK_NONE) {
+		first = 0;
+		history_walk_reset(&e);
+		sc.progress = progress_start("Reading commits", 0);
+		rc = walk_load(&e.walk, repo, git_commit_id(tip), NULL, &e.dirs,
+			       history_scan, &sc);
+		progress_stop(&sc.progress);
+		if (rc < 0)
+			goto done;
+	}
+	sc.progress = progress_start("Following ADRs", e.walk.nr - first);
+	for (uint32_t i = first; i < e.walk.nr; i++) {
+		progress_update(sc.progress, (uint64_t)(i - first) + 1);
 		if ((rc = events_apply(&e, i)) < 0)
 			break;
+		cache_note(cache, &e, i);
 		link_resolve(&lk, &e, i);
 		events_release(&e, i);
 	}
@@ -345,9 +385,12 @@ int history_load(struct adr_db **out, struct repo *repo,
 		tip_snap = e.walk.nodes[e.walk.nr - 1].state;
 	else if ((rc = events_snapshot_at(&tip_snap, &e, git_commit_id(tip))) < 0)
 		goto done;
+	/* the state before the steps that need the whole history */
+	cache_keep(cache, &e, &lk);
 	lineage_finish(&e.lins);
 	link_finish(&lk, &e);
 	history_fill(db, &e, &lk, opts, tip_snap);
+	cache_store(cache, &e, db);
 	if (e.walk.truncated) {
 		db->truncated = 1;
 		if (!git_oid_is_zero(&e.walk.missing)) {
@@ -364,6 +407,7 @@ int history_load(struct adr_db **out, struct repo *repo,
 done:
 	links_free(&lk);
 	history_engine_free(&e);
+	cache_close(cache);
 	git_tree_free(tree);
 	git_commit_free(tip);
 	git_commit_free(hide);

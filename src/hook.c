@@ -169,7 +169,7 @@ int hook_commit_is_uncovered(int *uncovered, struct repo *repo, const char *rev,
 		}
 		if (!known) {
 			db = adr_db_new();
-			if ((rc = discover_load(db, repo, rev, &s->adr_dirs)) < 0)
+			if ((rc = discover_load(db, repo, rev, &s->adr_dirs, 1)) < 0)
 				goto done;
 			known = db;
 		}

@@ -285,7 +285,7 @@ int template_next_id(char **id, char **like, struct repo *repo,
 	*id = NULL;
 	*like = NULL;
 	if (!change_head_unborn(repo) &&
-	    discover_load(db, repo, "HEAD", dirs) < 0) {
+	    discover_load(db, repo, "HEAD", dirs, 1) < 0) {
 		adr_db_free(db);
 		return -1;
 	}

@@ -27,8 +27,9 @@ void walk_free(struct walk *w)
 		free(m);
 	}
 	free(w->tab);
-	for (uint32_t i = 0; i < w->nr; i++)
+	for (uint32_t i = w->old_nr; i < w->nr; i++)
 		free(w->nodes[i].parent_oids);	/* the start of the node's block */
+	free(w->old_block);
 	free(w->nodes);
 	free(w->chain);
 	packr_free(w->packr);
@@ -438,9 +439,13 @@ static int walk_collect_range(struct walk *w, const git_oid *tip, const git_oid 
  * Order the nodes parents first (a depth-first post-order from the tip,
  * first parents first, as `git log --topo-order --reverse` would place a
  * topic branch after the mainline it forked from), renumber them, and
- * count each node's walked children.
+ * count each node's walked children.  The search starts at node first
+ * (the tip): every walked commit is reached from it, so the order does not
+ * depend on how the commits were collected, and the walk of T..tip orders
+ * its commits as the walk of the whole history does after T's ancestors
+ * (what walk_prepend() relies on).
  */
-static void walk_sort(struct walk *w)
+static void walk_sort(struct walk *w, uint32_t first)
 {
 	uint32_t *order = xmalloc(sizeof(*order) * (w->nr + 1));
 	uint32_t *stack = xmalloc(sizeof(*stack) * (w->nr + 1));
@@ -450,8 +455,10 @@ static void walk_sort(struct walk *w)
 	struct walk_node *nodes;
 	uint32_t nord = 0, sp = 0;
 
-	for (uint32_t root = 0; root < w->nr; root++) {
-		if (state[root] || w->nodes[root].dead)
+	for (uint32_t r = 0; r <= w->nr; r++) {
+		uint32_t root = r == 0 ? first : r - 1;
+
+		if (root >= w->nr || state[root] || w->nodes[root].dead)
 			continue;
 		stack[sp++] = root;
 		state[root] = 1;
@@ -577,9 +584,89 @@ int walk_load(struct walk *w, struct repo *repo, const git_oid *tip,
 			n->parents[j] = p;
 		}
 	}
-	walk_sort(w);	/* also leaves the missing commits out */
+	/* also leaves the missing commits out */
+	walk_sort(w, hide ? walk_find(w, tip) : 0);
 	walk_landed(w);
 	return 0;
+}
+
+const git_oid *walk_parent_oid(const struct walk *w, const struct walk_node *n,
+			       uint32_t j)
+{
+	if (n->parents[j] != WALK_NONE)
+		return &w->nodes[n->parents[j]].oid;
+	return &n->parent_oids[j];
+}
+
+const git_oid *walk_first_parent_base(const struct walk *w)
+{
+	const struct walk_node *n;
+
+	if (!w->chain_nr)
+		return NULL;
+	n = &w->nodes[w->chain[0]];
+	return n->nparents && !git_oid_is_zero(&n->parent_oids[0]) ?
+		&n->parent_oids[0] : NULL;
+}
+
+void walk_prepend(struct walk *w, const struct walk_old *old)
+{
+	uint32_t n = old->nr, nnew = w->nr, *chain, *pblock;
+	size_t np = old->parents_at[n];
+	struct walk_node *nodes;
+
+	/* the old nodes' parents, as indices, in one block */
+	w->old_block = xmalloc(np * sizeof(uint32_t) + 1);
+	pblock = w->old_block;
+	nodes = xcalloc((size_t)n + nnew + 1, sizeof(*nodes));
+	for (uint32_t i = 0; i < n; i++) {
+		struct walk_node *o = &nodes[i];
+		uint32_t at = old->parents_at[i];
+
+		git_oid_cpy(&o->oid, &old->oids[i]);
+		o->nparents = old->parents_at[i + 1] - at;
+		o->parents = pblock + at;
+		memcpy(o->parents, old->parents + at, o->nparents * sizeof(uint32_t));
+		o->landed = old->landed[i];
+		o->state_of = old->state_of[i];
+	}
+	memcpy(nodes + n, w->nodes, (size_t)nnew * sizeof(*nodes));
+	free(w->nodes);
+	w->nodes = nodes;
+	w->nr = n + nnew;
+	w->alloc = (size_t)w->nr + 1;
+	w->old_nr = n;
+	free(w->tab);
+	w->tab = NULL;
+	w->tab_cap = 0;
+	walk_table_grow(w);
+	/* the new nodes: indices shifted, parents among the old ones found */
+	for (uint32_t i = n; i < w->nr; i++) {
+		struct walk_node *x = &w->nodes[i];
+
+		for (uint32_t j = 0; j < x->nparents; j++) {
+			uint32_t p = x->parents[j];
+
+			if (p != WALK_NONE) {
+				x->parents[j] = p + n;
+			} else if (!git_oid_is_zero(&x->parent_oids[j]) &&
+				   (p = walk_find(w, &x->parent_oids[j])) != WALK_NONE &&
+				   p < n) {
+				x->parents[j] = p;
+				w->nodes[p].children++;
+			}
+		}
+		if (x->landed != WALK_NONE)
+			x->landed += old->chain_nr;
+	}
+	chain = xmalloc(((size_t)old->chain_nr + w->chain_nr + 1) * sizeof(*chain));
+	if (old->chain_nr)
+		memcpy(chain, old->chain, (size_t)old->chain_nr * sizeof(*chain));
+	for (uint32_t i = 0; i < w->chain_nr; i++)
+		chain[old->chain_nr + i] = w->chain[i] + n;
+	free(w->chain);
+	w->chain = chain;
+	w->chain_nr += old->chain_nr;
 }
 
 void walk_deltas_clear(struct walk_deltas *d)
@@ -901,8 +988,8 @@ int walk_blob_at(git_oid *out, struct walk *w, const git_oid *commit,
 	int rc;
 
 	*out = walk_zero_oid;
-	if (idx != WALK_NONE)
-		cur = w->nodes[idx].tree;
+	if (idx != WALK_NONE && !git_oid_is_zero(&w->nodes[idx].tree))
+		cur = w->nodes[idx].tree;	/* zero for walk_prepend()'s nodes */
 	else if ((rc = walk_root_tree(&cur, w, commit)) < 0)
 		return rc;
 	/*

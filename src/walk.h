@@ -29,11 +29,14 @@ struct walk_node {
 	uint32_t nparents;
 	uint32_t children;	/* walked children not yet handled */
 	uint32_t *parents;	/* walk index of each parent, or WALK_NONE */
-	git_oid *parent_oids;	/* the parents' ids; zero: missing (shallow) */
+	git_oid *parent_oids;	/* the parents' ids; zero: missing (shallow);
+				   NULL for walk_prepend()'s nodes */
 	git_oid *dir_ids;	/* tree id of each ADR folder; zero: absent */
 	void *state;		/* the engine's per-commit state (a snapshot) */
 	void *mentions;		/* the engine's scan of the message, or NULL */
 	uint32_t landed;	/* first-parent chain position that brings it */
+	uint32_t state_of;	/* the engine's: the node whose state this one
+				   shares (itself when it has its own) */
 	int dead;		/* listed as a parent but missing (shallow) */
 };
 
@@ -63,6 +66,8 @@ struct walk {
 	struct walk_memo *memo;
 	uint32_t *chain;	/* first-parent chain of the tip, oldest first */
 	uint32_t chain_nr;
+	uint32_t old_nr;	/* nodes [0, old_nr) came from walk_prepend() */
+	void *old_block;	/* their parents, in one allocation */
 	int truncated;		/* a shallow boundary was met */
 	git_oid missing;	/* a missing commit in a repository that is not
 				   shallow (corrupt or partial), or zero */
@@ -100,6 +105,47 @@ int walk_load(struct walk *w, struct repo *repo, const git_oid *tip,
 	      const git_oid *hide, const struct strvec *dirs,
 	      walk_commit_fn fn, void *payload);
 void walk_free(struct walk *w);
+
+/*
+ * An earlier walk, as the repeat-run cache keeps it (cache.c): the walk of
+ * every commit reachable from an ancestor T of the tip, in walk order
+ * (T last), with what the engine reads of each commit afterwards.
+ */
+struct walk_old {
+	uint32_t nr;
+	const git_oid *oids;		/* nr commit ids */
+	const uint32_t *landed;		/* nr chain positions */
+	const uint32_t *state_of;	/* nr node indices */
+	const uint32_t *parents_at;	/* nr + 1 offsets into parents */
+	const uint32_t *parents;	/* walk indices (all below the child's) */
+	const uint32_t *chain;		/* chain_nr node indices, oldest first */
+	uint32_t chain_nr;
+};
+
+/*
+ * Put old before the nodes of w, which holds the walk of T..tip (or
+ * nothing, when the tip is T): indices, parents, the first-parent chain
+ * and landed positions become those of a walk of the whole history from
+ * the tip.  Only valid when T is on the tip's first-parent chain, which
+ * walk_first_parent_base() tells.  The old nodes carry no tree, folder
+ * ids, state or parent ids: walk_blob_at() reads their trees when asked,
+ * walk_parent_oid() gives their parents' ids.
+ */
+void walk_prepend(struct walk *w, const struct walk_old *old);
+
+/*
+ * The first parent of the oldest commit of the tip's first-parent chain
+ * in a range walk (T for a walk of T..tip when T is on that chain), or
+ * NULL when the walk is empty or that commit has no parent.
+ */
+const git_oid *walk_first_parent_base(const struct walk *w);
+
+/*
+ * The id of parent j of node n (zero when missing): walk_prepend()'s
+ * nodes have only their parents' indices.
+ */
+const git_oid *walk_parent_oid(const struct walk *w, const struct walk_node *n,
+			       uint32_t j);
 
 /* The walk index of oid, or WALK_NONE. */
 uint32_t walk_find(const struct walk *w, const git_oid *oid);

@@ -17,8 +17,9 @@ test_expect_success 'without a terminal there is no progress, even with no delay
 '
 
 if command -v script >/dev/null; then
+# --no-cache: a repeat run on the same tip reads the cache and walks nothing
 test_expect_success 'on a terminal with no delay: both phases, done, output intact' '
-	ADRLOG_PROGRESS_DELAY=0 script -qec "\"$ADRLOG\" -C repo --no-pager timeline" /dev/null \
+	ADRLOG_PROGRESS_DELAY=0 script -qec "\"$ADRLOG\" -C repo --no-pager --no-cache timeline" /dev/null \
 		>tty.out 2>&1 </dev/null &&
 	test_grep "Reading commits" tty.out &&
 	test_grep "Following ADRs.*done" tty.out &&

@@ -1,0 +1,971 @@
+/*
+ * cache: the repeat-run cache (see cache.h and docs/adr/0012).
+ *
+ * An entry is a cache file (cachefile.h: framing, checksum, strings)
+ * with magic "ADRLOGC\n" and this payload:
+ *	  str key, oid tip, u32 ndirs + oids (the tip's folder ids),
+ *	  u32 n + str (the dashed ids at the tip: ADR-012-2 resolution),
+ *	  walk: u32 n, per node oid u32 landed u32 state_of u32 np u32 parents[np];
+ *	        u32 chain_nr u32 chain[]
+ *	  lineages: u32 n, per: u32 up, u32vec edits, u32vec refs,
+ *	        u32 paths (u32 idx, str), u32 last_idx, str last_path,
+ *	        str last_id, oid last_blob
+ *	  events: u32 n, per: u32 lineage u32 idx u32 from u32 to
+ *	  tip snapshot: u32 n, per: str path, str id, u32 lineage, oid, u32
+ *	        status, u8 live (in the snapshot's own order)
+ *	  links: u32 n (u32 idx, str id) unknown; u32 n (u32 idx, str) pending
+ *	  fork-point states: u32 n, per: u32 idx, u32 chain position,
+ *	        oids (its folder ids), u32 length + a snapshot as above
+ *	  blobs: u32 n, per: oid u8 rst u32 status str heading_id
+ *	  commits: u32 n, per: oid str subject str author str date i64 time
+ * Every index is checked while reading: a bad file is ignored, never
+ * trusted.
+ */
+#include "cache.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <utime.h>
+
+#include "cachefile.h"
+#include "error.h"
+#include "strbuf.h"
+#include "xalloc.h"
+
+#define CACHE_MAGIC "ADRLOGC\n"
+#define CACHE_FORMAT 1u
+#define CACHE_KEEP 8		/* entries kept in the folder */
+
+#ifndef ADRLOG_VERSION
+#define ADRLOG_VERSION "dev"
+#endif
+
+/*
+ * The state of a recent commit of the first-parent chain, kept because
+ * topic branches fork there: a merge that brings such a branch can then
+ * be applied without walking the history again.
+ */
+struct cache_state {
+	uint32_t idx;		/* the commit that made the state */
+	uint32_t pos;		/* its first-parent chain position */
+	git_oid *dirs;		/* its folder ids */
+	unsigned char *raw;	/* the encoded snapshot, from a file, or NULL */
+	size_t raw_len;
+	struct snapshot *snap;	/* decoded, or held during a run, or NULL */
+};
+
+#define CACHE_STATES 64		/* states kept besides the tip's */
+
+/* An entry read from disk, decoded but not yet given to the engine. */
+struct cache_entry {
+	git_oid tip;
+	git_oid *tip_dirs;
+	struct strvec dashed;
+	git_oid *oids;
+	uint32_t *landed, *state_of, *parents_at, *parents, *chain;
+	uint32_t nr, chain_nr;
+	struct lineages lins;
+	struct hev *events;
+	size_t events_nr;
+	struct snapshot *snap;
+	struct links lk;
+	struct blobinfo *blobs;
+	struct adr_commit **commits;
+	size_t commits_nr;
+	struct cache_state *states;
+	size_t states_nr;
+};
+
+struct cache {
+	struct repo *repo;
+	char *dir;		/* <common dir>/adr-log */
+	char *key;		/* the key text */
+	char keyhex[17];
+	git_oid tip;		/* this run's tip */
+	struct cache_entry *found;
+	int hit;
+	struct strbuf out;	/* the payload kept by cache_keep() */
+	int kept;
+	struct cache_state *ring;	/* states noted in this run, oldest first */
+	size_t ring_nr, ring_alloc;
+};
+
+static void put_oid(struct strbuf *sb, const git_oid *oid)
+{
+	strbuf_add(sb, oid->id, GIT_OID_RAWSZ);
+}
+
+static void put_u32vec(struct strbuf *sb, const struct u32vec *v)
+{
+	cf_put_u32(sb, (uint32_t)v->nr);
+	for (size_t i = 0; i < v->nr; i++)
+		cf_put_u32(sb, v->v[i]);
+}
+
+/* The reader of an entry: interns its strings in the engine's pool. */
+struct rd {
+	struct cf_reader c;
+	struct strpool *pool;
+};
+
+static void get_oid(struct rd *r, git_oid *out)
+{
+	cf_get_bytes(&r->c, out->id, GIT_OID_RAWSZ);
+}
+
+/* A string interned in the engine's pool. */
+static const char *get_istr(struct rd *r, int null_ok)
+{
+	char *s = cf_get_str(&r->c);
+	const char *i;
+
+	if (!s) {
+		if (!null_ok)
+			r->c.bad = 1;
+		return NULL;
+	}
+	i = strpool_intern(r->pool, s);
+	free(s);
+	return i;
+}
+
+static void get_u32vec(struct rd *r, struct u32vec *v, uint32_t limit)
+{
+	uint32_t n = cf_get_count(&r->c, 4);
+
+	for (uint32_t i = 0; i < n && !r->c.bad; i++) {
+		XGROW(v->v, v->alloc, v->nr + 1);
+		v->v[v->nr++] = cf_get_idx(&r->c, limit, 0);
+	}
+}
+
+static enum adr_status get_status(struct rd *r)
+{
+	return (enum adr_status)cf_get_idx(&r->c, ADR_STATUS__COUNT, 0);
+}
+
+/* ---- entries ---- */
+
+static void blobs_free(struct blobinfo **blobs)
+{
+	struct blobinfo *b, *tmp;
+
+	HASH_ITER(hh, *blobs, b, tmp) {
+		HASH_DEL(*blobs, b);
+		free(b);
+	}
+}
+
+static void state_release(struct cache_state *st)
+{
+	free(st->dirs);
+	free(st->raw);
+	snapshot_unref(st->snap);
+}
+
+static void entry_free(struct cache_entry *en)
+{
+	if (!en)
+		return;
+	for (size_t i = 0; i < en->states_nr; i++)
+		state_release(&en->states[i]);
+	free(en->states);
+	free(en->tip_dirs);
+	strvec_clear(&en->dashed);
+	free(en->oids);
+	free(en->landed);
+	free(en->state_of);
+	free(en->parents_at);
+	free(en->parents);
+	free(en->chain);
+	lineages_free(&en->lins);
+	free(en->events);
+	snapshot_unref(en->snap);
+	links_free(&en->lk);
+	blobs_free(&en->blobs);
+	for (size_t i = 0; i < en->commits_nr; i++) {
+		free(en->commits[i]->subject);
+		free(en->commits[i]->author);
+		free(en->commits[i]->date);
+		free(en->commits[i]);
+	}
+	free(en->commits);
+	free(en);
+}
+
+static void entry_read_walk(struct rd *r, struct cache_entry *en)
+{
+	uint32_t n = cf_get_count(&r->c, GIT_OID_RAWSZ + 12), np = 0;
+	size_t palloc = 0;
+
+	if (!n)
+		r->c.bad = 1;	/* the tip itself is always walked */
+	en->nr = n;
+	en->oids = xcalloc((size_t)n + 1, sizeof(*en->oids));
+	en->landed = xcalloc((size_t)n + 1, sizeof(uint32_t));
+	en->state_of = xcalloc((size_t)n + 1, sizeof(uint32_t));
+	en->parents_at = xcalloc((size_t)n + 1, sizeof(uint32_t));
+	for (uint32_t i = 0; i < n && !r->c.bad; i++) {
+		uint32_t k;
+
+		get_oid(r, &en->oids[i]);
+		en->landed[i] = cf_get_u32(&r->c);
+		en->state_of[i] = cf_get_idx(&r->c, i + 1, 0);	/* itself or older */
+		k = cf_get_count(&r->c, 4);
+		en->parents_at[i] = np;
+		XGROW(en->parents, palloc, (size_t)np + k + 1);
+		for (uint32_t j = 0; j < k && !r->c.bad; j++)
+			en->parents[np++] = cf_get_idx(&r->c, i, 0);	/* parents first */
+	}
+	en->parents_at[n] = np;
+	en->chain_nr = cf_get_count(&r->c, 4);
+	en->chain = xcalloc((size_t)en->chain_nr + 1, sizeof(uint32_t));
+	for (uint32_t i = 0; i < en->chain_nr && !r->c.bad; i++) {
+		en->chain[i] = cf_get_idx(&r->c, n, 0);
+		if (i && en->chain[i] <= en->chain[i - 1])
+			r->c.bad = 1;
+	}
+	/* the chain ends at the tip, the last node; every node lands on it */
+	if (!r->c.bad && (!en->chain_nr || en->chain[en->chain_nr - 1] != n - 1 ||
+			!git_oid_equal(&en->oids[n - 1], &en->tip)))
+		r->c.bad = 1;
+	for (uint32_t i = 0; i < n && !r->c.bad; i++)
+		if (en->landed[i] >= en->chain_nr)
+			r->c.bad = 1;
+}
+
+static void entry_read_lineages(struct rd *r, struct cache_entry *en)
+{
+	uint32_t n = cf_get_count(&r->c, 24);
+
+	for (uint32_t i = 0; i < n && !r->c.bad; i++) {
+		struct lin *l = lineage_new(&en->lins);
+		uint32_t up = cf_get_idx(&r->c, i, 1), np;
+
+		l->up = up == CF_NULL ? NULL : en->lins.v[up];
+		get_u32vec(r, &l->edits, en->nr);
+		get_u32vec(r, &l->refs, en->nr);
+		np = cf_get_count(&r->c, 8);
+		for (uint32_t j = 0; j < np && !r->c.bad; j++) {
+			XGROW(l->paths, l->paths_alloc, l->paths_nr + 1);
+			l->paths[l->paths_nr].idx = cf_get_idx(&r->c, en->nr, 0);
+			l->paths[l->paths_nr++].path = get_istr(r, 0);
+		}
+		l->last_idx = cf_get_idx(&r->c, en->nr, 0);
+		l->last_path = get_istr(r, 1);
+		l->last_id = get_istr(r, 1);
+		get_oid(r, &l->last_blob);
+	}
+}
+
+/* A snapshot in its own entry order (which later copies keep). */
+static struct snapshot *get_snapshot(struct rd *r, const struct lineages *lins)
+{
+	struct snapshot *snap = snapshot_new();
+	uint32_t nl = (uint32_t)lins->nr, n = cf_get_count(&r->c, 37);
+
+	for (uint32_t i = 0; i < n && !r->c.bad; i++) {
+		const char *path = get_istr(r, 0), *id = get_istr(r, 1);
+		uint32_t li = cf_get_idx(&r->c, nl, 1);
+		git_oid blob;
+		enum adr_status st;
+		struct snap_entry *s;
+		int live;
+
+		get_oid(r, &blob);
+		st = get_status(r);
+		live = cf_need(&r->c, 1) ? *r->c.p++ : 0;
+		if (r->c.bad || snapshot_get(snap, path)) {
+			r->c.bad = 1;
+			break;
+		}
+		s = snapshot_set(snap, path, id, li == CF_NULL ? NULL : lins->v[li],
+				 &blob, st);
+		s->live = live != 0;
+	}
+	return snap;
+}
+
+static void entry_read_state(struct rd *r, struct cache_entry *en, size_t ndirs)
+{
+	uint32_t nl = (uint32_t)en->lins.nr, n;
+
+	n = cf_get_count(&r->c, 16);
+	en->events = xcalloc((size_t)n + 1, sizeof(*en->events));
+	for (uint32_t i = 0; i < n && !r->c.bad; i++) {
+		struct hev *h = &en->events[en->events_nr];
+		uint32_t li = cf_get_idx(&r->c, nl, 0);
+
+		if (r->c.bad)
+			break;
+		en->events_nr++;
+		h->lin = en->lins.v[li];
+		h->idx = cf_get_idx(&r->c, en->nr, 0);
+		h->from = get_status(r);
+		h->to = get_status(r);
+	}
+	en->snap = get_snapshot(r, &en->lins);
+	n = cf_get_count(&r->c, 8);
+	for (uint32_t i = 0; i < n && !r->c.bad; i++) {
+		XGROW(en->lk.unknown, en->lk.unknown_alloc, en->lk.unknown_nr + 1);
+		en->lk.unknown[en->lk.unknown_nr].idx = cf_get_idx(&r->c, en->nr, 0);
+		en->lk.unknown[en->lk.unknown_nr++].id = get_istr(r, 0);
+	}
+	n = cf_get_count(&r->c, 8);
+	for (uint32_t i = 0; i < n && !r->c.bad; i++) {
+		XGROW(en->lk.pending, en->lk.pending_alloc, en->lk.pending_nr + 1);
+		en->lk.pending[en->lk.pending_nr].idx = cf_get_idx(&r->c, en->nr, 0);
+		en->lk.pending[en->lk.pending_nr++].name = get_istr(r, 0);
+	}
+	/* the fork-point states stay encoded until a resume needs one */
+	n = cf_get_count(&r->c, 12);
+	en->states = xcalloc((size_t)n + 1, sizeof(*en->states));
+	for (uint32_t i = 0; i < n && !r->c.bad; i++) {
+		struct cache_state *st = &en->states[en->states_nr++];
+		uint32_t len;
+
+		st->idx = cf_get_idx(&r->c, en->nr, 0);
+		st->pos = cf_get_idx(&r->c, en->chain_nr, 0);
+		if (!r->c.bad && en->chain[st->pos] != st->idx)
+			r->c.bad = 1;
+		st->dirs = xcalloc(ndirs + 1, sizeof(git_oid));
+		for (size_t j = 0; j < ndirs; j++)
+			get_oid(r, &st->dirs[j]);
+		len = cf_get_u32(&r->c);
+		if (!cf_need(&r->c, len))
+			break;
+		st->raw = xmalloc((size_t)len + 1);
+		memcpy(st->raw, r->c.p, len);
+		st->raw_len = len;
+		r->c.p += len;
+	}
+}
+
+static void entry_read_memos(struct rd *r, struct cache_entry *en)
+{
+	uint32_t n = cf_get_count(&r->c, GIT_OID_RAWSZ + 9);
+
+	for (uint32_t i = 0; i < n && !r->c.bad; i++) {
+		struct blobinfo *b = xcalloc(1, sizeof(*b)), *old = NULL;
+
+		get_oid(r, &b->key.oid);
+		b->key.rst = cf_need(&r->c, 1) ? *r->c.p++ != 0 : 0;
+		b->status = get_status(r);
+		b->heading_id = get_istr(r, 1);
+		HASH_FIND(hh, en->blobs, &b->key, sizeof(b->key), old);
+		if (r->c.bad || old) {
+			r->c.bad = 1;
+			free(b);
+			break;
+		}
+		HASH_ADD(hh, en->blobs, key, sizeof(b->key), b);
+	}
+	n = cf_get_count(&r->c, GIT_OID_RAWSZ + 20);
+	en->commits = xcalloc((size_t)n + 1, sizeof(*en->commits));
+	for (uint32_t i = 0; i < n && !r->c.bad; i++) {
+		struct adr_commit *c = xcalloc(1, sizeof(*c));
+		git_oid oid;
+
+		en->commits[en->commits_nr++] = c;
+		get_oid(r, &oid);
+		git_oid_tostr(c->sha, sizeof(c->sha), &oid);
+		c->subject = cf_get_str(&r->c);
+		c->author = cf_get_str(&r->c);
+		c->date = cf_get_str(&r->c);
+		c->time = (int64_t)cf_get_u64(&r->c);
+		if (!c->subject || !c->author || !c->date)
+			r->c.bad = 1;
+	}
+}
+
+/* Read and check the file at path; NULL (traced) when it is not usable. */
+static struct cache_entry *entry_read(struct cache *c, struct engine *e,
+				      const char *path, const git_oid *tip)
+{
+	struct cache_entry *en = NULL;
+	struct cf_map map;
+	struct rd r;
+	const char *why = NULL;
+	char *key = NULL;
+
+	if (cf_open(&map, path, CACHE_MAGIC, CACHE_FORMAT, &why) < 0) {
+		cf_trace("ignored %s: %s", path, why);
+		return NULL;
+	}
+	r.c = map.payload;
+	r.pool = &e->pool;
+	en = xcalloc(1, sizeof(*en));
+	key = cf_get_str(&r.c);
+	get_oid(&r, &en->tip);
+	if (r.c.bad || !key || strcmp(key, c->key) || !git_oid_equal(&en->tip, tip)) {
+		why = "another key or tip";
+		goto out;
+	}
+	if (cf_get_u32(&r.c) != e->dirs.nr)
+		r.c.bad = 1;
+	en->tip_dirs = xcalloc(e->dirs.nr + 1, sizeof(git_oid));
+	for (size_t i = 0; i < e->dirs.nr && !r.c.bad; i++)
+		get_oid(&r, &en->tip_dirs[i]);
+	cf_get_strvec(&r.c, &en->dashed);
+	entry_read_walk(&r, en);
+	entry_read_lineages(&r, en);
+	entry_read_state(&r, en, e->dirs.nr);
+	entry_read_memos(&r, en);
+	if (!r.c.bad && r.c.p != r.c.end)
+		r.c.bad = 1;
+	if (r.c.bad)
+		why = "does not decode";
+out:
+	free(key);
+	cf_close(&map);
+	if (why) {
+		cf_trace("ignored %s: %s", path, why);
+		entry_free(en);
+		return NULL;
+	}
+	return en;
+}
+
+/* ---- the folder ---- */
+
+static char *entry_path(const struct cache *c, const git_oid *tip)
+{
+	char hex[GIT_OID_HEXSZ + 1];
+	struct strbuf sb = STRBUF_INIT;
+
+	git_oid_tostr(hex, sizeof(hex), tip);
+	strbuf_addf(&sb, "%s/h-%s-%s", c->dir, c->keyhex, hex);
+	return strbuf_detach(&sb, NULL);
+}
+
+/* The tips that have an entry with this key. */
+static size_t cache_tips(git_oid **out, const struct cache *c)
+{
+	DIR *d = opendir(c->dir);
+	struct dirent *de;
+	size_t nr = 0, alloc = 0;
+
+	*out = NULL;
+	if (!d)
+		return 0;
+	while ((de = readdir(d))) {
+		const char *n = de->d_name;
+		git_oid oid;
+
+		if (strncmp(n, "h-", 2) || strncmp(n + 2, c->keyhex, 16) || n[18] != '-' ||
+		    strlen(n + 19) != GIT_OID_HEXSZ || git_oid_fromstr(&oid, n + 19) < 0)
+			continue;
+		XGROW(*out, alloc, nr + 1);
+		(*out)[nr++] = oid;
+	}
+	closedir(d);
+	return nr;
+}
+
+/* The nearest of tips on tip's first-parent chain, or -1. */
+static int cache_nearest(struct repo *repo, const git_oid *tip, const git_oid *tips,
+			 size_t nr)
+{
+	git_oid cur = *tip;
+	int found = -1;
+
+	for (int step = 0; step <= CACHE_MAX_BEHIND && found < 0; step++) {
+		git_commit *gc = NULL;
+		const git_oid *p;
+
+		for (size_t i = 0; i < nr; i++)
+			if (git_oid_equal(&tips[i], &cur))
+				found = (int)i;
+		if (found >= 0 || git_commit_lookup(&gc, repo->git, &cur) < 0)
+			break;
+		p = git_commit_parentcount(gc) ? git_commit_parent_id(gc, 0) : NULL;
+		if (p)
+			cur = *p;
+		git_commit_free(gc);
+		if (!p)
+			break;
+	}
+	git_error_clear();
+	return found;
+}
+
+struct cache *cache_open(struct engine *e, const git_oid *tip, const char *off)
+{
+	struct cache *c;
+	struct strbuf sb = STRBUF_INIT;
+	git_oid *tips;
+	size_t nr;
+	int at;
+
+	if (off) {
+		cf_trace("off (%s)", off);
+		return NULL;
+	}
+	c = xcalloc(1, sizeof(*c));
+	c->repo = e->repo;
+	git_oid_cpy(&c->tip, tip);
+	strbuf_init(&c->out, 0);
+	strbuf_addf(&sb, "%s", git_repository_commondir(e->repo->git));
+	if (sb.len && sb.buf[sb.len - 1] != '/')
+		strbuf_addch(&sb, '/');
+	strbuf_addstr(&sb, "adr-log");
+	c->dir = strbuf_detach(&sb, NULL);
+	/* the key: what changes the walk's answer besides the commits */
+	strbuf_addf(&sb, "adr-log %s cache %u", ADRLOG_VERSION, CACHE_FORMAT);
+	for (size_t i = 0; i < e->dirs.nr; i++)
+		strbuf_addf(&sb, "\ndir %s", e->dirs.v[i]);
+	c->key = strbuf_detach(&sb, NULL);
+	snprintf(c->keyhex, sizeof(c->keyhex), "%016llx",
+		 (unsigned long long)cf_hash(c->key,
+						strlen(c->key)));
+	nr = cache_tips(&tips, c);
+	at = nr ? cache_nearest(e->repo, tip, tips, nr) : -1;
+	if (at >= 0) {
+		char *path = entry_path(c, &tips[at]);
+
+		c->found = entry_read(c, e, path, &tips[at]);
+		c->hit = c->found && git_oid_equal(&tips[at], tip);
+		if (c->hit)	/* recently used: the last to be pruned */
+			utime(path, NULL);
+		free(path);
+	}
+	if (!c->found)
+		cf_trace("miss");
+	free(tips);
+	return c;
+}
+
+const git_oid *cache_found(const struct cache *c)
+{
+	return c && c->found ? &c->found->tip : NULL;
+}
+
+void cache_seed(struct cache *c, struct engine *e)
+{
+	if (!c || !c->found)
+		return;
+	e->blobs = c->found->blobs;
+	c->found->blobs = NULL;
+}
+
+static int same_dashed(const struct cache_entry *en, const struct engine *e)
+{
+	const struct strpool_item *it, *tmp;
+	size_t nr = 0;
+
+	HASH_ITER(hh, e->tip_ids.items, it, tmp) {
+		int found = 0;
+
+		if (!strchr(it->s, '-'))
+			continue;
+		nr++;
+		for (size_t i = 0; i < en->dashed.nr && !found; i++)
+			found = !strcmp(en->dashed.v[i], it->s);
+		if (!found)
+			return 0;
+	}
+	return nr == en->dashed.nr;
+}
+
+/* The kept state made by commit idx, decoded (snap NULL when it does not), or NULL. */
+static struct cache_state *entry_state(struct cache_entry *en, struct engine *e,
+				       uint32_t idx)
+{
+	for (size_t i = 0; i < en->states_nr; i++) {
+		struct cache_state *st = &en->states[i];
+		struct rd r;
+
+		if (st->idx != idx)
+			continue;
+		if (!st->snap && st->raw) {
+			r.c.p = st->raw;
+			r.c.end = st->raw + st->raw_len;
+			r.pool = &e->pool;
+			r.c.bad = 0;
+			st->snap = get_snapshot(&r, &en->lins);
+			if (r.c.bad || r.c.p != r.c.end) {
+				snapshot_unref(st->snap);
+				st->snap = NULL;
+			}
+			free(st->raw);
+			st->raw = NULL;
+		}
+		return st;
+	}
+	return NULL;
+}
+
+uint32_t cache_resume(struct cache *c, struct engine *e, struct links *lk,
+		      struct adr_db *db)
+{
+	struct cache_entry *en = c->found;
+	struct walk *w = &e->walk;
+	struct walk_old old;
+	char hex[GIT_OID_HEXSZ + 1];
+	const char *why = NULL;
+	uint32_t n, t;
+
+	git_oid_tostr(hex, sizeof(hex), &en->tip);
+	if (!c->hit) {
+		const git_oid *base = walk_first_parent_base(w);
+
+		if (w->truncated)
+			why = "the new commits reach a missing one";
+		else if (!base || !git_oid_equal(base, &en->tip))
+			why = "not on the tip's first-parent chain";
+		/* ADR-012-2 is read against the ids at the tip (link.c) */
+		else if (!same_dashed(en, e))
+			why = "the ids with a dash at the tip changed";
+	}
+	if (why)
+		goto fail;
+	old.nr = en->nr;
+	old.oids = en->oids;
+	old.landed = en->landed;
+	old.state_of = en->state_of;
+	old.parents_at = en->parents_at;
+	old.parents = en->parents;
+	old.chain = en->chain;
+	old.chain_nr = en->chain_nr;
+	walk_prepend(w, &old);
+	n = en->nr;
+	t = n - 1;
+	/*
+	 * A new commit whose parent is an old commit needs that commit's
+	 * snapshot: T's, which every old commit with no ADR change since
+	 * shares, or one of the fork-point states kept.
+	 */
+	w->nodes[t].state = snapshot_ref(en->snap);
+	w->nodes[t].dir_ids = en->tip_dirs;
+	for (uint32_t i = n; i < w->nr && !why; i++) {
+		struct walk_node *x = &w->nodes[i];
+
+		for (uint32_t j = 0; j < x->nparents && !why; j++) {
+			uint32_t p = x->parents[j];
+			struct cache_state *st;
+
+			if (p == WALK_NONE && !git_oid_is_zero(&x->parent_oids[j])) {
+				why = "a parent is in neither walk";
+			} else if (p != WALK_NONE && p < n && !w->nodes[p].state) {
+				if (w->nodes[p].state_of == w->nodes[t].state_of) {
+					w->nodes[p].state = snapshot_ref(en->snap);
+					w->nodes[p].dir_ids = en->tip_dirs;
+				} else if (!(st = entry_state(en, e, w->nodes[p].state_of))) {
+					why = "a new commit forks from an older ADR state";
+				} else if (!st->snap) {
+					why = "a kept state does not decode";
+				} else {
+					w->nodes[p].state = snapshot_ref(st->snap);
+					w->nodes[p].dir_ids = st->dirs;
+				}
+			}
+		}
+	}
+	if (why)
+		goto fail;
+	e->lins = en->lins;
+	memset(&en->lins, 0, sizeof(en->lins));
+	e->events = en->events;
+	e->events_nr = e->events_alloc = en->events_nr;
+	en->events = NULL;
+	en->events_nr = 0;
+	*lk = en->lk;
+	memset(&en->lk, 0, sizeof(en->lk));
+	for (size_t i = 0; i < en->commits_nr; i++) {
+		struct adr_commit *rec = en->commits[i];
+
+		if (adr_db_commit(db, rec->sha)) {
+			free(rec->subject);
+			free(rec->author);
+			free(rec->date);
+			free(rec);
+		} else {
+			HASH_ADD_STR(db->commits, sha, rec);
+		}
+	}
+	en->commits_nr = 0;
+	if (c->hit)
+		cf_trace("hit %s", hex);
+	else
+		cf_trace("resume %s +%u", hex, w->nr - n);
+	return n;
+fail:
+	cf_trace("fallback %s: %s", hex, why);
+	entry_free(c->found);
+	c->found = NULL;
+	c->hit = 0;
+	return WALK_NONE;
+}
+
+/* ---- saving ---- */
+
+/* A lineage's index in the file: its creation order, its place in e->lins. */
+static uint32_t lin_index(const struct lin *l)
+{
+	return l ? (uint32_t)l->seq : CF_NULL;
+}
+
+void cache_note(struct cache *c, const struct engine *e, uint32_t idx)
+{
+	const struct walk *w = &e->walk;
+	const struct walk_node *x = &w->nodes[idx];
+	struct cache_state *st;
+
+	/* a state of its own, on the chain, recent enough to be resumed from */
+	if (!c || x->state_of != idx || x->landed == WALK_NONE ||
+	    w->chain[x->landed] != idx || (size_t)x->landed + CACHE_MAX_BEHIND < w->chain_nr)
+		return;
+	if (c->ring_nr == CACHE_STATES + 1) {
+		state_release(&c->ring[0]);
+		memmove(c->ring, c->ring + 1, --c->ring_nr * sizeof(*c->ring));
+	}
+	XGROW(c->ring, c->ring_alloc, c->ring_nr + 1);
+	st = &c->ring[c->ring_nr++];
+	memset(st, 0, sizeof(*st));
+	st->idx = idx;
+	st->pos = x->landed;
+	st->dirs = xcalloc(e->dirs.nr + 1, sizeof(git_oid));
+	memcpy(st->dirs, x->dir_ids, e->dirs.nr * sizeof(git_oid));
+	st->snap = snapshot_ref(x->state);
+}
+
+static void put_snapshot(struct strbuf *sb, const struct snapshot *snap)
+{
+	const struct snap_entry *s, *tmp;
+
+	cf_put_u32(sb, snap ? HASH_COUNT(snap->by_path) : 0);
+	if (!snap)
+		return;
+	HASH_ITER(hh, snap->by_path, s, tmp) {
+		cf_put_str(sb, s->path);
+		cf_put_str(sb, s->id);
+		cf_put_u32(sb, lin_index(s->lin));
+		put_oid(sb, &s->blob);
+		cf_put_u32(sb, (uint32_t)s->status);
+		strbuf_addch(sb, s->live ? 1 : 0);
+	}
+}
+
+/* The fork-point states: the entry's still recent ones, then this run's. */
+static void cache_keep_states(struct cache *c, const struct engine *e)
+{
+	const struct walk *w = &e->walk;
+	struct cache_state **v = NULL;
+	size_t nr = 0, alloc = 0, from;
+	struct strbuf one = STRBUF_INIT;
+
+	for (size_t i = 0; c->found && i < c->found->states_nr; i++)
+		if (c->found->states[i].raw || c->found->states[i].snap) {
+			XGROW(v, alloc, nr + 1);
+			v[nr++] = &c->found->states[i];
+		}
+	for (size_t i = 0; i < c->ring_nr; i++) {
+		XGROW(v, alloc, nr + 1);
+		v[nr++] = &c->ring[i];
+	}
+	/* drop the tip's own (saved apart) and the ones too far back */
+	from = 0;
+	for (size_t i = 0; i < nr; i++)
+		if (v[i]->idx != w->nr - 1 &&
+		    (size_t)v[i]->pos + CACHE_MAX_BEHIND >= w->chain_nr)
+			v[from++] = v[i];
+	nr = from;
+	from = nr > CACHE_STATES ? nr - CACHE_STATES : 0;
+	cf_put_u32(&c->out, (uint32_t)(nr - from));
+	for (size_t i = from; i < nr; i++) {
+		cf_put_u32(&c->out, v[i]->idx);
+		cf_put_u32(&c->out, v[i]->pos);
+		for (size_t j = 0; j < e->dirs.nr; j++)
+			put_oid(&c->out, &v[i]->dirs[j]);
+		strbuf_setlen(&one, 0);
+		if (v[i]->snap)
+			put_snapshot(&one, v[i]->snap);
+		else
+			strbuf_add(&one, v[i]->raw, v[i]->raw_len);
+		cf_put_u32(&c->out, (uint32_t)one.len);
+		strbuf_addbuf(&c->out, &one);
+	}
+	strbuf_release(&one);
+	free(v);
+}
+
+void cache_keep(struct cache *c, const struct engine *e, const struct links *lk)
+{
+	const struct walk *w = &e->walk;
+	struct strbuf *sb;
+	const struct strpool_item *it, *itmp;
+	struct strvec dashed = STRVEC_INIT;
+
+	if (!c || c->hit || !w->nr || w->truncated)
+		return;
+	sb = &c->out;
+	strbuf_setlen(sb, 0);
+	cf_put_str(sb, c->key);
+	put_oid(sb, &w->nodes[w->nr - 1].oid);
+	cf_put_u32(sb, (uint32_t)e->dirs.nr);
+	for (size_t i = 0; i < e->dirs.nr; i++)
+		put_oid(sb, &w->nodes[w->nr - 1].dir_ids[i]);
+	HASH_ITER(hh, e->tip_ids.items, it, itmp)
+		if (strchr(it->s, '-'))
+			strvec_push(&dashed, it->s);
+	cf_put_strvec(sb, &dashed);
+	strvec_clear(&dashed);
+	cf_put_u32(sb, w->nr);
+	for (uint32_t i = 0; i < w->nr; i++) {
+		const struct walk_node *x = &w->nodes[i];
+
+		put_oid(sb, &x->oid);
+		cf_put_u32(sb, x->landed);
+		cf_put_u32(sb, x->state_of);
+		cf_put_u32(sb, x->nparents);
+		for (uint32_t j = 0; j < x->nparents; j++)
+			cf_put_u32(sb, x->parents[j]);
+	}
+	cf_put_u32(sb, w->chain_nr);
+	for (uint32_t i = 0; i < w->chain_nr; i++)
+		cf_put_u32(sb, w->chain[i]);
+	cf_put_u32(sb, (uint32_t)e->lins.nr);
+	for (size_t i = 0; i < e->lins.nr; i++) {
+		const struct lin *l = e->lins.v[i];
+
+		cf_put_u32(sb, lin_index(l->up));
+		put_u32vec(sb, &l->edits);
+		put_u32vec(sb, &l->refs);
+		cf_put_u32(sb, (uint32_t)l->paths_nr);
+		for (size_t j = 0; j < l->paths_nr; j++) {
+			cf_put_u32(sb, l->paths[j].idx);
+			cf_put_str(sb, l->paths[j].path);
+		}
+		cf_put_u32(sb, l->last_idx);
+		cf_put_str(sb, l->last_path);
+		cf_put_str(sb, l->last_id);
+		put_oid(sb, &l->last_blob);
+	}
+	cf_put_u32(sb, (uint32_t)e->events_nr);
+	for (size_t i = 0; i < e->events_nr; i++) {
+		cf_put_u32(sb, lin_index(e->events[i].lin));
+		cf_put_u32(sb, e->events[i].idx);
+		cf_put_u32(sb, (uint32_t)e->events[i].from);
+		cf_put_u32(sb, (uint32_t)e->events[i].to);
+	}
+	put_snapshot(sb, w->nodes[w->nr - 1].state);
+	cf_put_u32(sb, (uint32_t)lk->unknown_nr);
+	for (size_t i = 0; i < lk->unknown_nr; i++) {
+		cf_put_u32(sb, lk->unknown[i].idx);
+		cf_put_str(sb, lk->unknown[i].id);
+	}
+	cf_put_u32(sb, (uint32_t)lk->pending_nr);
+	for (size_t i = 0; i < lk->pending_nr; i++) {
+		cf_put_u32(sb, lk->pending[i].idx);
+		cf_put_str(sb, lk->pending[i].name);
+	}
+	cache_keep_states(c, e);
+	c->kept = 1;
+}
+
+/* Drop the least recently used entries beyond CACHE_KEEP, and stale temporaries. */
+static void cache_prune(const struct cache *c)
+{
+	DIR *d = opendir(c->dir);
+	struct dirent *de;
+	struct { char *path; time_t mtime; } *v = NULL;
+	size_t nr = 0, alloc = 0;
+	time_t now = time(NULL);
+
+	if (!d)
+		return;
+	while ((de = readdir(d))) {
+		struct strbuf p = STRBUF_INIT;
+		struct stat st;
+		int tmpfile = strstr(de->d_name, ".adrlog-") != NULL;
+
+		if (strncmp(de->d_name, "h-", 2))
+			continue;
+		strbuf_addf(&p, "%s/%s", c->dir, de->d_name);
+		if (stat(p.buf, &st) < 0) {
+			strbuf_release(&p);
+			continue;
+		}
+		if (tmpfile) {	/* a writer that died: gone after an hour */
+			if (now - st.st_mtime > 3600)
+				unlink(p.buf);
+			strbuf_release(&p);
+			continue;
+		}
+		XGROW(v, alloc, nr + 1);
+		v[nr].path = strbuf_detach(&p, NULL);
+		v[nr++].mtime = st.st_mtime;
+	}
+	closedir(d);
+	while (nr > CACHE_KEEP) {
+		size_t oldest = 0;
+
+		for (size_t i = 1; i < nr; i++)
+			if (v[i].mtime < v[oldest].mtime)
+				oldest = i;
+		unlink(v[oldest].path);
+		free(v[oldest].path);
+		v[oldest] = v[--nr];
+	}
+	for (size_t i = 0; i < nr; i++)
+		free(v[i].path);
+	free(v);
+}
+
+void cache_store(struct cache *c, const struct engine *e, const struct adr_db *db)
+{
+	struct strbuf *sb;
+	const struct blobinfo *b, *btmp;
+	const struct adr_commit *rec, *rtmp;
+	char *path;
+
+	if (!c || !c->kept || c->hit)
+		return;
+	sb = &c->out;
+	cf_put_u32(sb, HASH_COUNT(e->blobs));
+	HASH_ITER(hh, e->blobs, b, btmp) {
+		put_oid(sb, &b->key.oid);
+		strbuf_addch(sb, b->key.rst ? 1 : 0);
+		cf_put_u32(sb, (uint32_t)b->status);
+		cf_put_str(sb, b->heading_id);
+	}
+	cf_put_u32(sb, HASH_COUNT(db->commits));
+	HASH_ITER(hh, db->commits, rec, rtmp) {
+		git_oid oid;
+
+		git_oid_fromstr(&oid, rec->sha);
+		put_oid(sb, &oid);
+		cf_put_str(sb, rec->subject ? rec->subject : "");
+		cf_put_str(sb, rec->author ? rec->author : "");
+		cf_put_str(sb, rec->date ? rec->date : "");
+		cf_put_u64(sb, (uint64_t)rec->time);
+	}
+	path = entry_path(c, &c->tip);
+	if (cf_write(c->dir, path, CACHE_MAGIC, CACHE_FORMAT, sb) < 0) {
+		cf_trace("write failed %s: %s", path, error_last());
+		error_clear();
+	} else {
+		cf_trace("wrote %s", path);
+		cache_prune(c);
+	}
+	free(path);
+}
+
+void cache_close(struct cache *c)
+{
+	if (!c)
+		return;
+	entry_free(c->found);
+	for (size_t i = 0; i < c->ring_nr; i++)
+		state_release(&c->ring[i]);
+	free(c->ring);
+	strbuf_release(&c->out);
+	free(c->dir);
+	free(c->key);
+	free(c);
+}
