@@ -209,9 +209,11 @@ void docmemo_close(struct docmemo *m)
 	struct strbuf sb = STRBUF_INIT;
 	size_t used = 0, keep, n = 0;
 
+	HASH_ITER(hh, m->map, d, tmp)
+		used += d->used;
+	if (m->dir && used)
+		cf_trace("docs %zu reused, %zu parsed", used - m->added, m->added);
 	if (m->dir && m->added) {
-		HASH_ITER(hh, m->map, d, tmp)
-			used += d->used;
 		/* every document used, then others (as the hash lists them) up to a bound */
 		keep = used * 2 > DOCMEMO_MIN_KEEP ? used * 2 : DOCMEMO_MIN_KEEP;
 		HASH_ITER(hh, m->map, d, tmp)
