@@ -239,6 +239,28 @@ ADR: none (test data)" &&
 	test_cmp ../expect ../subject
 '
 
+test_expect_success 'a large change parses the ADRs once, then reuses them (the document memo)' '
+	cd repo && rm -rf .git/adr-log && large_change &&
+	ADRLOG_CACHE_TRACE=1 git commit -q -m "big, per ADR-2" 2>../err &&
+	test_grep "cache: docs 0 reused, [1-9][0-9]* parsed" ../err &&
+	test -f .git/adr-log/docs &&
+	large_change &&
+	ADRLOG_CACHE_TRACE=1 git commit -q -m "bigger, per ADR-2" 2>../err &&
+	test_grep "cache: docs [1-9][0-9]* reused, 0 parsed" ../err &&
+	adr_log --no-cache list >../no-cache && adr_log list >../cached &&
+	test_cmp ../no-cache ../cached
+'
+
+test_expect_success 'a damaged document memo is ignored, and the hook still decides' '
+	cd repo && printf "garbage" >.git/adr-log/docs && large_change &&
+	ADRLOG_CACHE_TRACE=1 git commit -q -m "big again, per ADR-2" 2>../err &&
+	test_grep "cache: ignored .*docs: truncated" ../err &&
+	test_grep "cache: docs 0 reused, [1-9][0-9]* parsed" ../err &&
+	large_change &&
+	test_expect_code 1 git commit -q -m "big, per ADR-99" 2>../err &&
+	test_grep "large change without an ADR" ../err
+'
+
 test_expect_success 'hook refuses unknown hook names' '
 	cd repo && test_expect_code 2 "$ADRLOG" hook post-checkout 2>../err &&
 	test_grep "not a hook adr-log handles" ../err
