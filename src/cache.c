@@ -259,6 +259,8 @@ static void entry_read_lineages(struct rd *r, struct cache_entry *en)
 		l->last_idx = cf_get_idx(&r->c, en->nr, 0);
 		l->last_path = get_istr(r, 1);
 		l->last_id = get_istr(r, 1);
+		if (l->last_id && !l->last_path)
+			r->c.bad = 1;	/* seen with an id means seen at a path */
 		get_oid(r, &l->last_blob);
 	}
 }
@@ -270,8 +272,9 @@ static struct snapshot *get_snapshot(struct rd *r, const struct lineages *lins)
 	uint32_t nl = (uint32_t)lins->nr, n = cf_get_count(&r->c, 37);
 
 	for (uint32_t i = 0; i < n && !r->c.bad; i++) {
-		const char *path = get_istr(r, 0), *id = get_istr(r, 1);
-		uint32_t li = cf_get_idx(&r->c, nl, 1);
+		/* the engine gives every entry an id and a lineage */
+		const char *path = get_istr(r, 0), *id = get_istr(r, 0);
+		uint32_t li = cf_get_idx(&r->c, nl, 0);
 		git_oid blob;
 		enum adr_status st;
 		struct snap_entry *s;
@@ -284,8 +287,7 @@ static struct snapshot *get_snapshot(struct rd *r, const struct lineages *lins)
 			r->c.bad = 1;
 			break;
 		}
-		s = snapshot_set(snap, path, id, li == CF_NULL ? NULL : lins->v[li],
-				 &blob, st);
+		s = snapshot_set(snap, path, id, lins->v[li], &blob, st);
 		s->live = live != 0;
 	}
 	return snap;

@@ -630,7 +630,8 @@ void walk_prepend(struct walk *w, const struct walk_old *old)
 		o->landed = old->landed[i];
 		o->state_of = old->state_of[i];
 	}
-	memcpy(nodes + n, w->nodes, (size_t)nnew * sizeof(*nodes));
+	if (nnew)	/* a hit: nothing walked, w->nodes is NULL */
+		memcpy(nodes + n, w->nodes, (size_t)nnew * sizeof(*nodes));
 	free(w->nodes);
 	w->nodes = nodes;
 	w->nr = n + nnew;
