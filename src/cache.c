@@ -574,6 +574,29 @@ static int same_dashed(const struct cache_entry *en, const struct engine *e)
 	return nr == en->dashed.nr;
 }
 
+/*
+ * Non-zero when dirs are the folder ids of commit oid in the repository:
+ * an entry's state is only trusted where it matches what is there.
+ */
+static int dirs_match(struct engine *e, const git_oid *oid, const git_oid *dirs)
+{
+	git_commit *gc = NULL;
+	git_tree *tree = NULL;
+	git_oid *now = xcalloc(e->dirs.nr + 1, sizeof(git_oid));
+	int ok = 0;
+
+	if (git_commit_lookup(&gc, e->repo->git, oid) == 0 &&
+	    git_commit_tree(&tree, gc) == 0) {
+		walk_dir_ids(now, &e->walk, tree);
+		ok = !memcmp(now, dirs, e->dirs.nr * sizeof(git_oid));
+	}
+	git_error_clear();
+	git_tree_free(tree);
+	git_commit_free(gc);
+	free(now);
+	return ok;
+}
+
 /* The kept state made by commit idx, decoded (snap NULL when it does not), or NULL. */
 static struct cache_state *entry_state(struct cache_entry *en, struct engine *e,
 				       uint32_t idx)
@@ -642,6 +665,10 @@ uint32_t cache_resume(struct cache *c, struct engine *e, struct links *lk,
 	 * snapshot: T's, which every old commit with no ADR change since
 	 * shares, or one of the fork-point states kept.
 	 */
+	if (!dirs_match(e, &en->tip, en->tip_dirs)) {
+		why = "its folder ids do not match the repository";
+		goto fail;
+	}
 	w->nodes[t].state = snapshot_ref(en->snap);
 	w->nodes[t].dir_ids = en->tip_dirs;
 	for (uint32_t i = n; i < w->nr && !why; i++) {
@@ -659,8 +686,8 @@ uint32_t cache_resume(struct cache *c, struct engine *e, struct links *lk,
 					w->nodes[p].dir_ids = en->tip_dirs;
 				} else if (!(st = entry_state(en, e, w->nodes[p].state_of))) {
 					why = "a new commit forks from an older ADR state";
-				} else if (!st->snap) {
-					why = "a kept state does not decode";
+				} else if (!st->snap || !dirs_match(e, &en->oids[st->idx], st->dirs)) {
+					why = "a kept state does not match the repository";
 				} else {
 					w->nodes[p].state = snapshot_ref(st->snap);
 					w->nodes[p].dir_ids = st->dirs;
