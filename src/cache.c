@@ -787,12 +787,24 @@ static void cache_keep_states(struct cache *c, const struct engine *e)
 	struct cache_state **v = NULL;
 	size_t nr = 0, alloc = 0, from;
 	struct strbuf one = STRBUF_INIT;
+	struct cache_entry *en = c->found;
+	struct cache_state old_tip;
 
-	for (size_t i = 0; c->found && i < c->found->states_nr; i++)
-		if (c->found->states[i].raw || c->found->states[i].snap) {
+	for (size_t i = 0; en && i < en->states_nr; i++)
+		if (en->states[i].raw || en->states[i].snap) {
 			XGROW(v, alloc, nr + 1);
-			v[nr++] = &c->found->states[i];
+			v[nr++] = &en->states[i];
 		}
+	/* the entry's tip is now an older commit of the chain, where topics fork */
+	if (en && en->state_of[en->nr - 1] == en->nr - 1) {
+		memset(&old_tip, 0, sizeof(old_tip));
+		old_tip.idx = en->nr - 1;
+		old_tip.pos = en->chain_nr - 1;
+		old_tip.dirs = en->tip_dirs;
+		old_tip.snap = en->snap;
+		XGROW(v, alloc, nr + 1);
+		v[nr++] = &old_tip;
+	}
 	for (size_t i = 0; i < c->ring_nr; i++) {
 		XGROW(v, alloc, nr + 1);
 		v[nr++] = &c->ring[i];
@@ -897,13 +909,23 @@ void cache_keep(struct cache *c, const struct engine *e, const struct links *lk)
 	c->kept = 1;
 }
 
-/* Drop the least recently used entries beyond CACHE_KEEP, and stale temporaries. */
-static void cache_prune(const struct cache *c)
+/* Non-zero when a is older than b. */
+static int older(const struct timespec *a, const struct timespec *b)
+{
+	return a->tv_sec < b->tv_sec || (a->tv_sec == b->tv_sec && a->tv_nsec < b->tv_nsec);
+}
+
+/*
+ * Drop the least recently used entries beyond CACHE_KEEP (never keep, the
+ * one just written: several runs in one second tie on whole seconds), and
+ * the temporary files of writers that died.
+ */
+static void cache_prune(const struct cache *c, const char *keep)
 {
 	DIR *d = opendir(c->dir);
 	struct dirent *de;
-	struct { char *path; time_t mtime; } *v = NULL;
-	size_t nr = 0, alloc = 0;
+	struct { char *path; struct timespec mtime; } *v = NULL;
+	size_t nr = 0, alloc = 0, live = 0;
 	time_t now = time(NULL);
 
 	if (!d)
@@ -913,7 +935,7 @@ static void cache_prune(const struct cache *c)
 		struct stat st;
 		int tmpfile = strstr(de->d_name, ".adrlog-") != NULL;
 
-		if (strncmp(de->d_name, "h-", 2))
+		if (!tmpfile && strncmp(de->d_name, "h-", 2))
 			continue;
 		strbuf_addf(&p, "%s/%s", c->dir, de->d_name);
 		if (stat(p.buf, &st) < 0) {
@@ -926,20 +948,26 @@ static void cache_prune(const struct cache *c)
 			strbuf_release(&p);
 			continue;
 		}
+		live++;
+		if (!strcmp(p.buf, keep)) {
+			strbuf_release(&p);
+			continue;
+		}
 		XGROW(v, alloc, nr + 1);
 		v[nr].path = strbuf_detach(&p, NULL);
-		v[nr++].mtime = st.st_mtime;
+		v[nr++].mtime = st.st_mtim;
 	}
 	closedir(d);
-	while (nr > CACHE_KEEP) {
+	while (live > CACHE_KEEP && nr) {
 		size_t oldest = 0;
 
 		for (size_t i = 1; i < nr; i++)
-			if (v[i].mtime < v[oldest].mtime)
+			if (older(&v[i].mtime, &v[oldest].mtime))
 				oldest = i;
 		unlink(v[oldest].path);
 		free(v[oldest].path);
 		v[oldest] = v[--nr];
+		live--;
 	}
 	for (size_t i = 0; i < nr; i++)
 		free(v[i].path);
@@ -980,7 +1008,7 @@ void cache_store(struct cache *c, const struct engine *e, const struct adr_db *d
 		error_clear();
 	} else {
 		cf_trace("wrote %s", path);
-		cache_prune(c);
+		cache_prune(c, path);
 	}
 	free(path);
 }

@@ -247,10 +247,14 @@ int cf_write(const char *dir, const char *path, const char *magic, uint32_t form
 	     const struct strbuf *payload)
 {
 	struct strbuf file = STRBUF_INIT;
+	struct stat st;
 	int rc;
 
 	if (mkdir(dir, 0777) < 0 && errno != EEXIST)
 		return error_set("cannot create '%s': %s", dir, strerror(errno));
+	/* an empty folder where the file goes (damage) is replaced too */
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		rmdir(path);
 	strbuf_grow(&file, CF_HEADER + payload->len);
 	strbuf_add(&file, magic, 8);
 	cf_put_u32(&file, format);
