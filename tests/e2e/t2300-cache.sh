@@ -145,6 +145,7 @@ resumed() {
 
 # resumed_or_fell_back: the same, with any count, or a full walk with a reason.
 resumed_or_fell_back() {
+	sed -n "s/^$T\(resume\|fallback\)/\1/p" "$TRASH/first.trace" >>"$TRASH/steps.log"
 	trace first "resume $(cat "$TRASH/old") \\+[0-9]+|fallback $(cat "$TRASH/old"): .+" &&
 	wrote first "$(git rev-parse HEAD)"
 }
@@ -629,10 +630,49 @@ test_expect_success 'c31: ADR 12-3 deleted' '
 	all_same . && resumed_or_fell_back && done_step 31
 '
 
+test_expect_success 'c32: a topic forked from a commit of an old, merged topic' '
+	cd r && step &&
+	git checkout -q -b B "$(git log -n 1 --format=%H t2 -- docs/adr/0012-twelve.md)" &&
+	adr_commit docs/adr/0041-base.md "41. Base" Accepted "accept ADR-41 on B" &&
+	git checkout -q main && test_tick &&
+	test_must_fail git merge -q -m "merge B" B >/dev/null 2>&1 &&
+	adr_write docs/adr/0041-base.md "41. Base" Withdrawn &&
+	git add docs/adr && git commit -q -m "merge B, withdraw ADR-41" &&
+	all_same . && resumed_or_fell_back && done_step 32
+'
+
+test_expect_success 'c33: a merge whose second parent is an old commit, the ADR as it was there' '
+	cd r && step &&
+	x=$(git rev-parse "$(cat ../tip.9)") &&
+	git show "$x:docs/adr/0031-three.md" >docs/adr/0031-three.md &&
+	git add docs/adr && test_tick &&
+	m=$(echo "merge an old commit" | git commit-tree "$(git write-tree)" -p HEAD -p "$x") &&
+	git reset -q --hard "$m" &&
+	all_same . && resumed_or_fell_back &&
+	jget ../first.out "[e[\"to\"] for e in d[\"events\"] if e[\"commit\"] == \"$m\"]" >../actual &&
+	test ! -s ../actual &&
+	done_step 33
+'
+
+test_expect_success 'c34: the same with a status neither parent had' '
+	cd r && step &&
+	adr_write docs/adr/0031-three.md "31. Three" Withdrawn &&
+	git add docs/adr && test_tick &&
+	m=$(echo "merge an old commit again" | git commit-tree "$(git write-tree)" -p HEAD -p "$(cat ../tip.9)") &&
+	git reset -q --hard "$m" &&
+	all_same . && resumed_or_fell_back &&
+	jget ../first.out "[e[\"to\"] for e in d[\"events\"] if e[\"commit\"] == \"$m\"]" >../actual &&
+	echo withdrawn >../expect && test_cmp ../expect ../actual &&
+	done_step 34
+'
+
+# what the cache did at the steps that may fall back, as comments
+[ -f steps.log ] && sed 's/^/# /' steps.log && rm -f steps.log
+
 test_expect_success 'at most 8 cache files are kept' '
 	keyfiles r >actual &&
 	test_line_count -le 8 actual &&
-	test_grep "-$(cat tip.31)\$" actual
+	test_grep "-$(cat tip.34)\$" actual
 '
 
 # ---------------------------------------------------------------------------
@@ -678,12 +718,13 @@ test_expect_success 'd: the tip moved back to an older commit (reset --hard HEAD
 # ---------------------------------------------------------------------------
 # 1000 commits ahead
 
-# many_commits N: N commits on top of main with fast-import; every 97th
-# changes ADR 1's status, every 13th cites ADR-1.
+# many_commits N [EVERY]: N commits on top of main with fast-import; every
+# EVERY-th (97th) changes ADR 1's status, every 13th cites ADR-1.
 many_commits() {
-	python3 - "$1" "$(git rev-parse HEAD)" "$(cat "$TRASH/.clock")" <<-\EOF >"$TRASH/fi" &&
+	python3 - "$1" "$(git rev-parse HEAD)" "$(cat "$TRASH/.clock")" "${2:-97}" <<-\EOF >"$TRASH/fi" &&
 	import sys
 	n, parent, t = int(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+	every = int(sys.argv[4])
 	out = []
 	for i in range(1, n + 1):
 	    t += 60
@@ -695,8 +736,8 @@ many_commits() {
 	        out.append("from %s\n" % parent)
 	    body = "bulk %d\n" % i
 	    out.append("M 100644 inline bulk.txt\ndata %d\n%s" % (len(body), body))
-	    if i % 97 == 0:
-	        st = ["Accepted", "Deprecated", "Proposed"][(i // 97) % 3]
+	    if i % every == 0:
+	        st = ["Accepted", "Deprecated", "Proposed"][(i // every) % 3]
 	        adr = "# 1. One\n\n## Status\n\n%s\n\n## Context\n\nBulk %d.\n" % (st, i)
 	        out.append("M 100644 inline docs/adr/0001-one.md\ndata %d\n%s" % (len(adr), adr))
 	    out.append("\n")
@@ -722,6 +763,29 @@ test_expect_success '1200 commits ahead: a full walk, the same output' '
 	all_same . &&
 	trace first "miss|fallback [0-9a-f]{40}: .+" &&
 	no_trace first "resume"
+'
+
+test_expect_success '70 commits that each change ADR 1, cached (+70)' '
+	cd m && git branch old-fork && step && many_commits 70 1 &&
+	all_same . && resumed 70
+'
+
+test_expect_success 'a topic forked 10 ADR changes back is merged' '
+	cd m && step &&
+	git checkout -q -b near HEAD~10 &&
+	adr_commit docs/adr/0002-near.md "2. Near" Proposed "ADR-2 on near" &&
+	git checkout -q main && test_tick &&
+	git merge -q --no-ff -m "merge near" near &&
+	all_same . && resumed_or_fell_back
+'
+
+test_expect_success 'a topic forked before the last 64 ADR changes is merged' '
+	cd m && step &&
+	git checkout -q -b far old-fork &&
+	adr_commit docs/adr/0003-far.md "3. Far" Proposed "ADR-3 on far" &&
+	git checkout -q main && test_tick &&
+	git merge -q --no-ff -m "merge far" far &&
+	all_same . && resumed_or_fell_back
 '
 
 # ---------------------------------------------------------------------------
