@@ -1287,6 +1287,25 @@ microsoft__semantic-kernel docs/decisions
 celestiaorg__celestia-app docs/architecture
 '
 
+test_expect_success 'a topic forked at a tip the cache resumed from is resumed too' '
+	git init -q fk && cd fk &&
+	adr_commit docs/adr/0001-one.md "1. One" Proposed "propose 1" &&
+	adr_commit docs/adr/0002-two.md "2. Two" Proposed "propose 2" &&
+	git rev-parse HEAD >../t0 &&
+	adr_log timeline >/dev/null &&
+	adr_commit docs/adr/0001-one.md "1. One" Accepted "accept 1" &&
+	test_commit e1 && test_commit e2 &&
+	ADRLOG_CACHE_TRACE=1 adr_log timeline >/dev/null 2>../fk1 &&
+	test_grep "cache: resume $(cat ../t0) \+3" ../fk1 &&
+	git checkout -q -b topic $(cat ../t0) &&
+	adr_commit docs/adr/0002-two.md "2. Two" Rejected "reject 2 on the topic" &&
+	git checkout -q main && test_tick && git merge -q --no-ff -m "merge topic" topic &&
+	ADRLOG_CACHE_TRACE=1 adr_log timeline --format json >../fk2.json 2>../fk2 &&
+	test_grep "cache: resume [0-9a-f]{40} \+2" ../fk2 &&
+	adr_log --no-cache timeline --format json >../fk3.json &&
+	test_cmp ../fk3.json ../fk2.json
+'
+
 if ls "$SHARED"/corpus/*.bundle >/dev/null 2>&1; then
 	echo "$corpus_dirs" | while read -r name dir; do
 		[ -n "$name" ] && [ -f "$SHARED/corpus/$name.bundle" ] && echo "$name $dir"
