@@ -396,7 +396,9 @@ static struct cache_entry *entry_read(struct cache *c, struct engine *e,
 	char *key = NULL;
 
 	if (cf_open(&map, path, CACHE_MAGIC, CACHE_FORMAT, &why) < 0) {
-		cf_trace("ignored %s: %s", path, why);
+		/* gone since the folder was listed: a concurrent run pruned it */
+		if (why != cf_missing)
+			cf_trace("ignored %s: %s", path, why);
 		return NULL;
 	}
 	r.c = map.payload;

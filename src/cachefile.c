@@ -19,6 +19,8 @@
 
 #define CF_HEADER 28	/* magic, format, length, hash */
 
+const char cf_missing[] = "no such file";
+
 void cf_trace(const char *fmt, ...)
 {
 	const char *t = getenv("ADRLOG_CACHE_TRACE");
@@ -201,7 +203,9 @@ int cf_open(struct cf_map *m, const char *path, const char *magic, uint32_t form
 	memset(m, 0, sizeof(*m));
 	*why = NULL;
 	/* mapped, not read: a history entry is large and read once, in order */
-	if (fd < 0 || fstat(fd, &st) < 0)
+	if (fd < 0 && errno == ENOENT)
+		*why = cf_missing;
+	else if (fd < 0 || fstat(fd, &st) < 0)
 		*why = strerror(errno);
 	else if (!S_ISREG(st.st_mode))
 		*why = "not a file";

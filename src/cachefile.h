@@ -60,8 +60,10 @@ struct cf_map {
 
 /*
  * Map path and check its frame.  Returns 0, or -1 with *why ("truncated",
- * "checksum mismatch", ...; nothing to release).
+ * "checksum mismatch", ...; nothing to release).  *why is cf_missing when
+ * there is no such file (never written, or pruned by a concurrent run).
  */
+extern const char cf_missing[];
 int cf_open(struct cf_map *m, const char *path, const char *magic, uint32_t format,
 	    const char **why);
 void cf_close(struct cf_map *m);

@@ -8,7 +8,6 @@
  */
 #include "docmemo.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -110,7 +109,7 @@ void docmemo_open(struct docmemo *m, struct repo *repo, int on)
 	m->dir = cf_dir(git_repository_commondir(repo->git));
 	file = docmemo_file(m);
 	if (cf_open(&map, file, DOCMEMO_MAGIC, DOCMEMO_FORMAT, &why) < 0) {
-		if (strcmp(why, strerror(ENOENT)))
+		if (why != cf_missing)
 			cf_trace("ignored %s: %s", file, why);
 		free(file);
 		return;

@@ -183,7 +183,8 @@ TEST_GROUP(cachefile_frame)
 	put_file(path.buf, "", 0);
 	OK(cf_open(&m, path.buf, "TESTMAG\n", 3, &why) < 0, "an empty file is refused");
 	unlink(path.buf);
-	OK(cf_open(&m, path.buf, "TESTMAG\n", 3, &why) < 0, "a missing file is refused");
+	OK(cf_open(&m, path.buf, "TESTMAG\n", 3, &why) < 0 && why == cf_missing,
+	   "a missing file is refused, and said to be missing");
 	OK(cf_open(&m, sub.buf, "TESTMAG\n", 3, &why) < 0 && !strcmp(why, "not a file"),
 	   "a folder is refused");
 	rmdir(sub.buf);
