@@ -72,6 +72,16 @@ $(BUILD)/hooks_shims.h: scripts/gen-shims hooks/prepare-commit-msg hooks/commit-
 	@sh scripts/gen-shims hooks/prepare-commit-msg hooks/commit-msg hooks/pre-push >$@
 $(BUILD)/hooks_install.o: $(BUILD)/hooks_shims.h
 
+# The cache keys carry a hash of the sources: an adr-log built from other
+# sources never trusts what this one cached, even with the same VERSION
+# (ADR 12).  The header changes only when the hash does.
+$(BUILD)/build_id.h: $(SRC) $(wildcard src/*.h)
+	@mkdir -p $(dir $@)
+	@printf '#define ADRLOG_BUILD_ID "%s"\n' \
+		"$$(cat $(SRC) $(wildcard src/*.h) | cksum | cut -d' ' -f1)" >$@.tmp
+	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+$(BUILD)/cache.o $(BUILD)/docmemo.o: $(BUILD)/build_id.h
+
 $(BUILD)/unit/%.o: tests/unit/%.c $(BUILD)/CFLAGS
 	@mkdir -p $(dir $@)
 	$(Q_CC)$(CC) $(ALL_CFLAGS) -Itests/unit -MMD -MP -c -o $@ $<

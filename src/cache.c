@@ -32,6 +32,7 @@
 #include <unistd.h>
 #include <utime.h>
 
+#include "build_id.h"	/* ADRLOG_BUILD_ID: a hash of the sources (Makefile) */
 #include "cachefile.h"
 #include "error.h"
 #include "strbuf.h"
@@ -520,7 +521,8 @@ struct cache *cache_open(struct engine *e, const git_oid *tip, const char *off)
 	strbuf_addstr(&sb, "adr-log");
 	c->dir = strbuf_detach(&sb, NULL);
 	/* the key: what changes the walk's answer besides the commits */
-	strbuf_addf(&sb, "adr-log %s cache %u", ADRLOG_VERSION, CACHE_FORMAT);
+	strbuf_addf(&sb, "adr-log %s build %s cache %u", ADRLOG_VERSION, ADRLOG_BUILD_ID,
+		    CACHE_FORMAT);
 	for (size_t i = 0; i < e->dirs.nr; i++)
 		strbuf_addf(&sb, "\ndir %s", e->dirs.v[i]);
 	c->key = strbuf_detach(&sb, NULL);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "build_id.h"	/* ADRLOG_BUILD_ID: a hash of the sources (Makefile) */
 #include "cachefile.h"
 #include "error.h"
 #include "parse.h"
@@ -33,7 +34,8 @@ struct docmemo_entry {
 	UT_hash_handle hh;
 };
 
-static const char docmemo_key[] = "adr-log " ADRLOG_VERSION " docs";
+static const char docmemo_key[] = "adr-log " ADRLOG_VERSION " build " ADRLOG_BUILD_ID
+				   " docs";
 
 static char *entry_key(const git_oid *blob, const char *path, size_t *len)
 {
