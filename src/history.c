@@ -349,7 +349,7 @@ int history_load(struct adr_db **out, struct repo *repo,
 	sc.db = db;
 	/* with a cache entry of an ancestor T, only T..tip is walked */
 	base = cache_found(cache);
-	if (!cache_found(cache) || !git_oid_equal(base, git_commit_id(tip))) {
+	if (!base || !git_oid_equal(base, git_commit_id(tip))) {
 		sc.progress = progress_start("Reading commits", 0);
 		rc = walk_load(&e.walk, repo, git_commit_id(tip),
 			       base ? base : hide ? git_commit_id(hide) : NULL, &e.dirs,
