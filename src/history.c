@@ -276,6 +276,18 @@ static const char *history_cache_off(struct repo *repo, const struct history_opt
 	return NULL;
 }
 
+/* Walk tip (without what hide reaches) with the message scan and its progress line. */
+static int history_walk(struct engine *e, const git_oid *tip, const git_oid *hide,
+			struct history_scan_ctx *sc)
+{
+	int rc;
+
+	sc->progress = progress_start("Reading commits", 0);
+	rc = walk_load(&e->walk, e->repo, tip, hide, &e->dirs, history_scan, sc);
+	progress_stop(&sc->progress);
+	return rc;
+}
+
 /* Forget a walk that could not continue the cache's, to walk it all. */
 static void history_walk_reset(struct engine *e)
 {
@@ -350,22 +362,15 @@ int history_load(struct adr_db **out, struct repo *repo,
 	/* with a cache entry of an ancestor T, only T..tip is walked */
 	base = cache_found(cache);
 	if (!base || !git_oid_equal(base, git_commit_id(tip))) {
-		sc.progress = progress_start("Reading commits", 0);
-		rc = walk_load(&e.walk, repo, git_commit_id(tip),
-			       base ? base : hide ? git_commit_id(hide) : NULL, &e.dirs,
-			       history_scan, &sc);
-		progress_stop(&sc.progress);
+		rc = history_walk(&e, git_commit_id(tip),
+				  base ? base : hide ? git_commit_id(hide) : NULL, &sc);
 		if (rc < 0)
 			goto done;
 	}
 	if (base && (first = cache_resume(cache, &e, &lk, db)) == WALK_NONE) {
 		first = 0;
 		history_walk_reset(&e);
-		sc.progress = progress_start("Reading commits", 0);
-		rc = walk_load(&e.walk, repo, git_commit_id(tip), NULL, &e.dirs,
-			       history_scan, &sc);
-		progress_stop(&sc.progress);
-		if (rc < 0)
+		if ((rc = history_walk(&e, git_commit_id(tip), NULL, &sc)) < 0)
 			goto done;
 	}
 	sc.progress = progress_start("Following ADRs", e.walk.nr - first);
