@@ -41,6 +41,14 @@ test_expect_success 'new refuses a committed docs/adr that is a symlink out of t
 	ls -A ../outside >../left && test_line_count = 0 ../left
 '
 
+test_expect_success 'index --write refuses the symlinked folder (default and named FILE)' '
+	cd linked &&
+	test_must_fail adr_log --adr-dir docs/adr index --write 2>../err &&
+	test_expect_code 2 adr_log index --write docs/adr/README.md 2>../err2 &&
+	test_grep "docs/adr.* is a symbolic link" ../err2 &&
+	ls -A ../outside >../left && test_line_count = 0 ../left
+'
+
 test_expect_success 'the hook draft answer refuses the symlinked folder too' '
 	test -x "$PTY" &&
 	cd linked && adr_log hooks install >/dev/null &&
@@ -71,6 +79,54 @@ test_expect_success 'the committed link is not used as a template from HEAD eith
 	nothing_leaked docs/adr/0002-third.md &&
 	test_grep -v "id_ed25519" docs/adr/0002-third.md &&
 	test_grep "^## Context" docs/adr/0002-third.md
+'
+
+test_expect_success 'index --write refuses a README.md that links to a secret' '
+	git init -q readme && cd readme &&
+	adr_commit docs/adr/0001-record.md "1. Record" Accepted "ADR-1" &&
+	ln -s "$HOME/.ssh/id_ed25519" docs/adr/README.md && git add docs && test_tick &&
+	git commit -q -m "a README" &&
+	test_expect_code 2 adr_log index --write 2>../err &&
+	test_line_count = 1 ../err &&
+	test_grep "^adr-log: index: .*docs/adr/README.md.* symbolic link" ../err &&
+	test -L docs/adr/README.md &&
+	test_cmp ../secret.orig "$HOME/.ssh/id_ed25519" &&
+	git status --porcelain >../st && test_line_count = 0 ../st &&
+	test_expect_code 2 adr_log index --write docs/adr/README.md 2>../err &&
+	test_grep "symbolic link" ../err && test -L docs/adr/README.md
+'
+
+test_expect_success 'index --write FILE outside the tree: a link at FILE is refused too' '
+	cd readme && ln -s "$HOME/.ssh/id_ed25519" ../elsewhere.md &&
+	test_expect_code 2 adr_log index --write ../elsewhere.md 2>../err &&
+	test_grep "symbolic link" ../err &&
+	test_cmp ../secret.orig "$HOME/.ssh/id_ed25519"
+'
+
+test_expect_success 'index --write keeps a README table that is no ADR index and says so' '
+	git init -q contacts && cd contacts &&
+	adr_commit docs/adr/0001-record.md "1. Record" Accepted "ADR-1" &&
+	cat >docs/adr/README.md <<-\EOF &&
+	# Decisions
+
+	Who to ask:
+
+	| Name | Team | Phone |
+	| --- | --- | --- |
+	| Ann | Platform | 555-0100 |
+	| Bob | Billing | 555-0101 |
+	EOF
+	cp docs/adr/README.md ../before &&
+	adr_log index --write 2>../err &&
+	test_grep "Ann \| Platform \| 555-0100" docs/adr/README.md &&
+	test_grep "Bob \| Billing \| 555-0101" docs/adr/README.md &&
+	head -n 8 docs/adr/README.md >../kept && test_cmp ../before ../kept &&
+	test_grep "^<!-- adrlog -->$" docs/adr/README.md &&
+	test_grep "^\| 1 \| \[Record\]\(0001-record.md\) \| Accepted \|$" docs/adr/README.md &&
+	test_grep "warning: index: .docs/adr/README.md. has no .* markers and no ADR index" ../err &&
+	cp docs/adr/README.md ../once &&
+	adr_log index --write 2>../err &&
+	test_cmp ../once docs/adr/README.md && test_line_count = 0 ../err
 '
 
 test_expect_success 'new after a 20-digit id counts on, never wraps to zero' '
