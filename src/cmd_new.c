@@ -12,6 +12,7 @@
 #include "opt.h"
 #include "strbuf.h"
 #include "template.h"
+#include "utf8.h"
 
 int cmd_new(int argc, const char **argv, struct cmd_ctx *ctx)
 {
@@ -43,7 +44,10 @@ int cmd_new(int argc, const char **argv, struct cmd_ctx *ctx)
 		strbuf_release(&title);
 		return ADR_EXIT_USAGE;
 	}
-	printf("%s\n", path);
+	/* the folder comes from committed config: its name is untrusted text */
+	strbuf_reset(&title);
+	utf8_for_terminal(&title, path, 0);
+	printf("%s\n", title.buf);
 	free(path);
 	free(id);
 	strbuf_release(&title);

@@ -129,6 +129,34 @@ test_expect_success 'index --write keeps a README table that is no ADR index and
 	test_cmp ../once docs/adr/README.md && test_line_count = 0 ../err
 '
 
+test_expect_success 'setup: control characters in a title and a file name' '
+	git init -q evil && cd evil &&
+	adr_commit docs/adr/0001-clip.md \
+		"1. Clip ${ESC}]52;c;cm0gLXJmIH4=${BEL} ${ESC}[2J${ESC}]0;pwned${BEL} ${CSI8}31m x" \
+		Accepted "ADR-1" &&
+	adr_commit "docs/adr/0002-${ESC}[2J${ESC}]0;t${BEL}.md" "2. Name" Accepted "ADR-2" &&
+	git ls-files >../files && test_line_count = 2 ../files
+'
+
+test_expect_success 'index prints no control character from titles or file names' '
+	adr_log -C evil index >out 2>err &&
+	test_line_count = 4 out &&
+	no_controls out && no_controls err &&
+	test_grep "^\| 1 \| \[Clip .*\]\(0001-clip.md\) \| Accepted \|$" out &&
+	adr_log -C evil index --write 2>err &&
+	no_controls evil/docs/adr/README.md && no_controls err
+'
+
+test_expect_success 'new prints no control character from a committed folder name' '
+	git init -q evildir && cd evildir &&
+	d="docs/${ESC}]0;t${BEL}adr" &&
+	adr_commit "$d/0001-x.md" "1. X" Accepted "ADR-1" &&
+	printf "%s\n" "$d" >.adr-dir && git add .adr-dir && test_tick && git commit -q -m dir &&
+	adr_log new "Second" >../out 2>../err &&
+	no_controls ../out && no_controls ../err &&
+	test -f "$d/0002-second.md"
+'
+
 test_expect_success 'new after a 20-digit id counts on, never wraps to zero' '
 	git init -q big && cd big &&
 	adr_commit docs/adr/18446744073709551615-max.md "Max" Accepted "max" &&
