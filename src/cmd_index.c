@@ -27,8 +27,10 @@ static const char index_usage[] =
 	"Print the index table of the ADRs at REV (default HEAD), or write it\n"
 	"into FILE (default: README.md in the ADR folder of the work tree):\n"
 	"between the <!-- adrlog --> and <!-- adrlogstop --> markers when they\n"
-	"are there, else over the file's existing index table, else appended\n"
-	"inside new markers.  Writing twice changes nothing.";
+	"are there, else over the file's existing ADR index table (never over\n"
+	"another table), else appended inside new markers.  Writing twice\n"
+	"changes nothing.  A symbolic link in the path of a FILE in the work\n"
+	"tree is refused.";
 
 /* The folder the file lives in, relative to the top of the work tree. */
 static char *cmd_index_base(const char *file, const char *workdir)
