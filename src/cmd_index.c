@@ -18,7 +18,6 @@
 #include "opt.h"
 #include "repo.h"
 #include "strbuf.h"
-#include "utf8.h"
 #include "xalloc.h"
 
 static const char index_usage[] =
@@ -94,7 +93,7 @@ static int cmd_index_write(struct cmd_ctx *ctx, const struct adr_db *db,
 {
 	const char *workdir = repo_workdir(ctx->repo);
 	struct strbuf path = STRBUF_INIT, old = STRBUF_INIT, out = STRBUF_INIT;
-	struct strbuf table = STRBUF_INIT, shown = STRBUF_INIT;
+	struct strbuf table = STRBUF_INIT;
 	char *base = NULL, *rel = NULL;
 	int rc = -1, r, how, changed;
 
@@ -135,10 +134,10 @@ static int cmd_index_write(struct cmd_ctx *ctx, const struct adr_db *db,
 		goto done;
 	}
 	if (how == INDEX_SPLICE_APPENDED && r == 0 && old.len) {
-		/* the author's tables stay; say where the index went instead */
-		utf8_for_terminal(&shown, rel ? rel : path.buf, 0);
+		/* the author's tables stay; say where the index went instead
+		 * (warning() makes the file name safe for the terminal) */
 		warning("index: '%s' has no <!-- adrlog --> markers and no ADR index table: "
-			"the index was appended between new markers", shown.buf);
+			"the index was appended between new markers", rel ? rel : path.buf);
 	}
 	rc = 0;
 done:
@@ -148,7 +147,6 @@ done:
 	strbuf_release(&old);
 	strbuf_release(&out);
 	strbuf_release(&table);
-	strbuf_release(&shown);
 	return rc < 0 ? ADR_EXIT_USAGE : ADR_EXIT_OK;
 }
 

@@ -20,18 +20,26 @@
 #include "strbuf.h"
 #include "xalloc.h"
 
-/* The folder part of path ("." when none) and its last component. */
-static void file_split(struct strbuf *dir, const char **base, const char *path)
+/*
+ * Open the folder of path (the caller's own, so followed; "." when path
+ * has none); *base gets path's last component.  -1 with errno set.
+ */
+static int file_open_parent(const char *path, const char **base)
 {
+	struct strbuf dir = STRBUF_INIT;
 	const char *slash = strrchr(path, '/');
+	int fd, saved;
 
-	if (!slash) {
-		strbuf_addstr(dir, ".");
-		*base = path;
-	} else {
-		strbuf_add(dir, path, slash == path ? 1 : (size_t)(slash - path));
-		*base = slash + 1;
-	}
+	if (!slash)
+		strbuf_addstr(&dir, ".");
+	else
+		strbuf_add(&dir, path, slash == path ? 1 : (size_t)(slash - path));
+	*base = slash ? slash + 1 : path;
+	fd = open(dir.buf, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	saved = errno;
+	strbuf_release(&dir);
+	errno = saved;
+	return fd;
 }
 
 /*
@@ -130,19 +138,13 @@ int file_write_atomic(const char *path, const char *data, size_t len, int mode)
 
 int file_replace(const char *path, const char *data, size_t len, int mode, int sync)
 {
-	struct strbuf dir = STRBUF_INIT;
 	const char *base;
-	int dirfd, rc;
+	int dirfd = file_open_parent(path, &base), rc;
 
-	file_split(&dir, &base, path);
-	dirfd = open(dir.buf, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (dirfd < 0) {
-		rc = error_set("cannot write '%s': %s", path, strerror(errno));
-	} else {
-		rc = file_replace_at(dirfd, base, path, data, len, mode, sync);
-		close(dirfd);
-	}
-	strbuf_release(&dir);
+	if (dirfd < 0)
+		return error_set("cannot write '%s': %s", path, strerror(errno));
+	rc = file_replace_at(dirfd, base, path, data, len, mode, sync);
+	close(dirfd);
 	return rc;
 }
 
@@ -195,20 +197,14 @@ static int file_read_at(struct strbuf *out, int dirfd, const char *name,
 
 int file_read(struct strbuf *out, const char *path, size_t max)
 {
-	struct strbuf dir = STRBUF_INIT;
 	const char *base;
-	int dirfd, rc;
+	int dirfd = file_open_parent(path, &base), rc;
 
-	file_split(&dir, &base, path);
-	dirfd = open(dir.buf, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (dirfd < 0) {
-		rc = errno == ENOENT ? 1 : error_set("cannot read '%s': %s", path,
-						     strerror(errno));
-	} else {
-		rc = file_read_at(out, dirfd, base, path, max);
-		close(dirfd);
-	}
-	strbuf_release(&dir);
+	if (dirfd < 0)
+		return errno == ENOENT ? 1 : error_set("cannot read '%s': %s", path,
+						       strerror(errno));
+	rc = file_read_at(out, dirfd, base, path, max);
+	close(dirfd);
 	return rc;
 }
 
