@@ -40,7 +40,7 @@ int cmd_new(int argc, const char **argv, struct cmd_ctx *ctx)
 	}
 	if (template_new_adr(&path, &id, ctx->repo, &ctx->opts->adr_dirs, title.buf,
 			     status) < 0) {
-		error_print();
+		error_report("new: %s", error_last());
 		strbuf_release(&title);
 		return ADR_EXIT_USAGE;
 	}

@@ -480,7 +480,7 @@ int template_new_adr(char **path, char **id, struct repo *repo,
 
 	*path = *id = NULL;
 	if (!wd)
-		return error_set("new: the repository has no work tree to write to");
+		return error_set("the repository has no work tree to write to");
 	if (change_base_tree(&tree, repo) < 0 ||
 	    discover_dirs(&dirs, NULL, repo, tree, cli_dirs) < 0)
 		goto done;

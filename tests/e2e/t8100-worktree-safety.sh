@@ -59,6 +59,20 @@ test_expect_success 'the hook draft answer refuses the symlinked folder too' '
 	ls -A ../outside >../left && test_line_count = 0 ../left
 '
 
+test_expect_success 'a committed folder path with ".." is refused where files are written' '
+	git init -q dotdot && cd dotdot &&
+	echo "../outside" >.adr-dir && git add .adr-dir && test_tick && git commit -q -m dir &&
+	test_expect_code 2 adr_log new "Escape" >../out 2>../err &&
+	test_line_count = 1 ../err && test_grep "\.\./outside" ../err &&
+	test_must_fail adr_log index --write 2>../err &&
+	git rm -q .adr-dir && printf "[adrlog]\n\tdir = ../outside\n" >.adrlog &&
+	git add .adrlog && test_tick && git commit -q -m adrlog &&
+	test_must_fail adr_log new "Escape" 2>../err &&
+	test_grep "\.\./outside" ../err &&
+	test_must_fail adr_log index --write 2>../err &&
+	ls -A ../outside >../left && test_line_count = 0 ../left
+'
+
 test_expect_success 'new never copies a committed template.md that links to a secret' '
 	git init -q tmpl && cd tmpl &&
 	adr_commit docs/adr/0001-record.md "1. Record" Accepted "ADR-1" &&
