@@ -13,6 +13,7 @@
 #include "adr.h"
 #include "cmd_util.h"
 #include "error.h"
+#include "file.h"
 #include "index.h"
 #include "opt.h"
 #include "repo.h"
@@ -25,8 +26,10 @@ static const char index_usage[] =
 	"Print the index table of the ADRs at REV (default HEAD), or write it\n"
 	"into FILE (default: README.md in the ADR folder of the work tree):\n"
 	"between the <!-- adrlog --> and <!-- adrlogstop --> markers when they\n"
-	"are there, else over the file's existing index table, else appended\n"
-	"inside new markers.  Writing twice changes nothing.";
+	"are there, else over the file's existing ADR index table (never over\n"
+	"another table), else appended inside new markers.  Writing twice\n"
+	"changes nothing.  A symbolic link in the path of a FILE in the work\n"
+	"tree is refused.";
 
 /* The folder the file lives in, relative to the top of the work tree. */
 static char *cmd_index_base(const char *file, const char *workdir)
@@ -69,15 +72,30 @@ static char *cmd_index_base(const char *file, const char *workdir)
 	return base;
 }
 
+/* The folder of rel ("docs/adr/README.md" -> "docs/adr", "x.md" -> ""). */
+static char *cmd_index_rel_base(const char *rel)
+{
+	const char *slash = strrchr(rel, '/');
+
+	return xstrndup(rel, slash ? (size_t)(slash - rel) : 0);
+}
+
+/*
+ * index --write: read FILE, splice the table in, write it back.  A FILE in
+ * the work tree (the default one always) is read and written without
+ * following a symbolic link (file.h, ADR 0020), and its links are computed
+ * from where it is in the tree, not from where a link points; a FILE the
+ * user names outside the work tree is theirs (only a link at the file
+ * itself is refused).
+ */
 static int cmd_index_write(struct cmd_ctx *ctx, const struct adr_db *db,
 			   const char *file)
 {
 	const char *workdir = repo_workdir(ctx->repo);
 	struct strbuf path = STRBUF_INIT, old = STRBUF_INIT, out = STRBUF_INIT;
 	struct strbuf table = STRBUF_INIT;
-	char *base = NULL;
-	int rc = -1, changed;
-	FILE *f;
+	char *base = NULL, *rel = NULL;
+	int rc = -1, r, how, changed;
 
 	if (!file || !*file) {
 		if (!workdir) {
@@ -88,35 +106,43 @@ static int cmd_index_write(struct cmd_ctx *ctx, const struct adr_db *db,
 			error_report("index: no ADR folder found; use --adr-dir or --write FILE");
 			return ADR_EXIT_USAGE;
 		}
-		strbuf_addstr(&path, workdir);
-		if (*db->dirs.v[0])
-			strbuf_addf(&path, "%s/", db->dirs.v[0]);
-		strbuf_addstr(&path, "README.md");
-	} else {
+		strbuf_addf(&path, "%s%sREADME.md", db->dirs.v[0], *db->dirs.v[0] ? "/" : "");
+		rel = strbuf_detach(&path, NULL);
+	} else if (!workdir || !file_path_below(&rel, workdir, file)) {
 		strbuf_addstr(&path, file);
 	}
-	base = cmd_index_base(path.buf, workdir);
-	if (!base) {
-		error_report("index: cannot write '%s': no such folder", path.buf);
-		goto done;
+	if (rel) {
+		base = cmd_index_rel_base(rel);
+		r = file_read_under(&old, workdir, rel, INDEX_FILE_MAX);
+	} else {
+		base = cmd_index_base(path.buf, workdir);
+		if (!base) {
+			error_report("index: cannot write '%s': no such folder", path.buf);
+			goto done;
+		}
+		r = file_read(&old, path.buf, INDEX_FILE_MAX);
 	}
-	if ((f = fopen(path.buf, "rb"))) {
-		char buf[8192];
-		size_t n;
-
-		while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
-			strbuf_add(&old, buf, n);
-		fclose(f);
+	if (r < 0) {
+		error_report("index: %s", error_last());
+		goto done;
 	}
 	render_md_index_table(&table, db, base);
-	index_splice(&out, old.buf, old.len, table.buf);
-	if (index_write_file(path.buf, out.buf, out.len, &changed) < 0) {
-		error_print();
+	how = index_splice(&out, old.buf, old.len, table.buf);
+	if (index_write_file(rel ? workdir : NULL, rel ? rel : path.buf, out.buf, out.len,
+			     &changed) < 0) {
+		error_report("index: %s", error_last());
 		goto done;
+	}
+	if (how == INDEX_SPLICE_APPENDED && r == 0 && old.len) {
+		/* the author's tables stay; say where the index went instead
+		 * (warning() makes the file name safe for the terminal) */
+		warning("index: '%s' has no <!-- adrlog --> markers and no ADR index table: "
+			"the index was appended between new markers", rel ? rel : path.buf);
 	}
 	rc = 0;
 done:
 	free(base);
+	free(rel);
 	strbuf_release(&path);
 	strbuf_release(&old);
 	strbuf_release(&out);

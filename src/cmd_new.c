@@ -12,6 +12,7 @@
 #include "opt.h"
 #include "strbuf.h"
 #include "template.h"
+#include "utf8.h"
 
 int cmd_new(int argc, const char **argv, struct cmd_ctx *ctx)
 {
@@ -39,11 +40,14 @@ int cmd_new(int argc, const char **argv, struct cmd_ctx *ctx)
 	}
 	if (template_new_adr(&path, &id, ctx->repo, &ctx->opts->adr_dirs, title.buf,
 			     status) < 0) {
-		error_print();
+		error_report("new: %s", error_last());
 		strbuf_release(&title);
 		return ADR_EXIT_USAGE;
 	}
-	printf("%s\n", path);
+	/* the folder comes from committed config: its name is untrusted text */
+	strbuf_reset(&title);
+	utf8_for_terminal(&title, path, 0);
+	printf("%s\n", title.buf);
 	free(path);
 	free(id);
 	strbuf_release(&title);

@@ -10,16 +10,26 @@
 #include <string.h>
 
 #include "strbuf.h"
+#include "utf8.h"
 
 static struct strbuf last_error = STRBUF_INIT;
 static int quiet_warnings;
 
-/* Messages are one line: newlines and other controls become spaces. */
+/*
+ * Messages are one line and safe on a terminal: newlines become spaces,
+ * every other control character (C0, C1, bidi overrides, invalid UTF-8 in
+ * a quoted file name or title) is made harmless by utf8_for_terminal().
+ */
 static void error_flatten(struct strbuf *sb)
 {
+	struct strbuf safe = STRBUF_INIT;
+
 	for (size_t i = 0; i < sb->len; i++)
-		if ((unsigned char)sb->buf[i] < 0x20 || sb->buf[i] == 0x7f)
+		if (sb->buf[i] == '\n' || sb->buf[i] == '\r')
 			sb->buf[i] = ' ';
+	utf8_for_terminal(&safe, sb->buf, 0);
+	strbuf_release(sb);
+	*sb = safe;
 	strbuf_rtrim(sb);
 }
 

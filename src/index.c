@@ -378,10 +378,57 @@ static int index_find_markers(const char *buf, size_t len, const char **start,
 	return found;
 }
 
-void index_splice(struct strbuf *out, const char *old, size_t len, const char *table)
+static void index_parse_table(struct index_rows *rows, const struct index_table *t);
+
+/*
+ * Whether the table t is an ADR index that index --write may replace: its
+ * rows name ADRs.  A row does when it links to an ADR file, or when its
+ * number is the id of one of the ADRs in known (the fresh table) and the
+ * table has a status column or the row's title is that ADR's.  At least
+ * half of the rows must, and one at least; a table without rows is one
+ * when its header has a number column.  So `| Name | Team | Phone |`, or
+ * `| No | Name | Phone |` beside ADRs 1..3, is never overwritten.
+ */
+static int index_is_adr_table(const struct index_table *t, const struct index_rows *known)
+{
+	struct index_rows rows = INDEX_ROWS_INIT;
+	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
+	size_t good = 0;
+	int yes;
+
+	index_parse_table(&rows, t);
+	for (size_t i = 0; i < rows.nr; i++) {
+		const struct index_row *r = &rows.v[i];
+
+		if (r->linked) {
+			good++;
+			continue;
+		}
+		for (size_t k = 0; r->id && k < known->nr; k++) {
+			if (!known->v[k].id || strcmp(known->v[k].id, r->id))
+				continue;
+			strbuf_reset(&a);
+			strbuf_reset(&b);
+			index_title_key(&a, r->title);
+			index_title_key(&b, known->v[k].title);
+			if (t->col_status >= 0 || (a.len && !strcmp(a.buf, b.buf)))
+				good++;
+			break;
+		}
+	}
+	yes = rows.nr ? good && good * 2 >= rows.nr : t->col_id >= 0;
+	index_rows_clear(&rows);
+	strbuf_release(&a);
+	strbuf_release(&b);
+	return yes;
+}
+
+int index_splice(struct strbuf *out, const char *old, size_t len, const char *table)
 {
 	const char *a, *after, *b, *end = old + len;
+	struct index_rows known = INDEX_ROWS_INIT;
 	struct index_table t;
+	int found = 0;
 
 	if (index_find_markers(old, len, &a, &after, &b)) {
 		const char *line_start = b;
@@ -394,13 +441,18 @@ void index_splice(struct strbuf *out, const char *old, size_t len, const char *t
 		if (line_start > after && line_start[-1] == '\n')
 			b = line_start;
 		strbuf_add(out, b, (size_t)(end - b));
-		return;
+		return INDEX_SPLICE_MARKERS;
 	}
-	if (index_find_table(&t, old, end, 1)) {
+	/* without markers, only a table that is an ADR index is replaced */
+	index_parse(&known, table, strlen(table));
+	for (const char *p = old; !found && index_find_table(&t, p, end, 1); p = t.end)
+		found = index_is_adr_table(&t, &known);
+	index_rows_clear(&known);
+	if (found) {
 		strbuf_add(out, old, (size_t)(t.start - old));
 		strbuf_addstr(out, table);
 		strbuf_add(out, t.end, (size_t)(end - t.end));
-		return;
+		return INDEX_SPLICE_TABLE;
 	}
 	strbuf_add(out, old, len);
 	if (len && old[len - 1] != '\n')
@@ -410,6 +462,7 @@ void index_splice(struct strbuf *out, const char *old, size_t len, const char *t
 	strbuf_addstr(out, INDEX_MARK_START "\n");
 	strbuf_addstr(out, table);
 	strbuf_addstr(out, INDEX_MARK_STOP "\n");
+	return INDEX_SPLICE_APPENDED;
 }
 
 static struct index_row *index_add_row(struct index_rows *rows, unsigned line)
@@ -444,6 +497,7 @@ static void index_parse_table(struct index_rows *rows, const struct index_table 
 		r = index_add_row(rows, line);
 		/* a link to the ADR's file is surer than the number typed next to it */
 		r->id = index_link_id(l.start, l.end, NULL, NULL, NULL);
+		r->linked = r->id != NULL;
 		if (!r->id && t->col_id >= 0 && (size_t)t->col_id < cells.nr) {
 			index_plain(&sb, cells.v[t->col_id]);
 			r->id = index_id_at(sb.buf, NULL);
@@ -521,6 +575,7 @@ static void index_parse_list(struct index_rows *rows, const char *p, const char 
 			rows->line = line;
 		r = index_add_row(rows, line);
 		r->id = id;
+		r->linked = 1;
 		strbuf_add(&raw, text, (size_t)(text_end - text));
 		index_plain(&sb, raw.buf);
 		r->title = index_strip_id(sb.buf);
@@ -585,45 +640,28 @@ void index_title_key(struct strbuf *out, const char *title)
 			strbuf_addch(out, index_lower(*p));
 }
 
-/* Read the whole file at path into out; 0, 1 when missing, -1 on error. */
-static int index_read(struct strbuf *out, const char *path)
-{
-	char buf[8192];
-	size_t n;
-	FILE *f = fopen(path, "rb");
-
-	if (!f)
-		return errno == ENOENT ? 1 : error_set("cannot read '%s': %s", path,
-						       strerror(errno));
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
-		strbuf_add(out, buf, n);
-	if (ferror(f)) {
-		fclose(f);
-		return error_set("cannot read '%s': %s", path, strerror(errno));
-	}
-	fclose(f);
-	return 0;
-}
-
-int index_write_file(const char *path, const char *data, size_t len, int *changed)
+int index_write_file(const char *top, const char *path, const char *data, size_t len,
+		     int *changed)
 {
 	struct strbuf old = STRBUF_INIT;
 	int rc;
 
 	if (changed)
 		*changed = 0;
-	if ((rc = index_read(&old, path)) < 0)
+	rc = top ? file_read_under(&old, top, path, INDEX_FILE_MAX)
+		 : file_read(&old, path, INDEX_FILE_MAX);
+	if (rc < 0)
 		goto done;
-	if (rc == 0 && old.len == len && !memcmp(old.buf, data, len)) {
-		rc = 0;
+	if (rc == 0 && old.len == len && !memcmp(old.buf, data, len))
 		goto done;
-	}
-	if ((rc = file_write_atomic(path, data, len, FILE_MODE_KEEP)) < 0)
+	rc = top ? file_replace_under(top, path, data, len, FILE_MODE_KEEP)
+		 : file_write_atomic(path, data, len, FILE_MODE_KEEP);
+	if (rc < 0)
 		goto done;
 	if (changed)
 		*changed = 1;
 	rc = 0;
 done:
 	strbuf_release(&old);
-	return rc;
+	return rc < 0 ? -1 : 0;
 }

@@ -14,12 +14,15 @@
 #include "strbuf.h"
 #include "utf8.h"
 
-/* s as one Markdown table cell: valid UTF-8, no newline, '|' escaped. */
+/*
+ * s as one Markdown table cell: valid UTF-8, no newline, '|' escaped, and
+ * no control character (utf8_for_terminal): `index` prints to a terminal.
+ */
 void render_md_cell(struct strbuf *out, const char *s)
 {
 	struct strbuf sb = STRBUF_INIT;
 
-	utf8_sanitize(&sb, s ? s : "", s ? strlen(s) : 0);
+	utf8_for_terminal(&sb, s ? s : "", 0);
 	for (size_t i = 0; i < sb.len; i++) {
 		char c = sb.buf[i];
 
@@ -76,10 +79,16 @@ void render_relative_path(struct strbuf *out, const char *base, const char *path
 	strbuf_addstr(out, path + common);
 }
 
-/* Link targets: spaces and parentheses would end the link early. */
+/*
+ * Link targets: spaces and parentheses would end the link early; control
+ * characters in a file name must not reach the terminal (utf8_for_terminal).
+ */
 static void render_md_link_target(struct strbuf *out, const char *target)
 {
-	for (const char *p = target; *p; p++) {
+	struct strbuf safe = STRBUF_INIT;
+
+	utf8_for_terminal(&safe, target, 0);
+	for (const char *p = safe.buf; *p; p++) {
 		if (*p == ' ')
 			strbuf_addstr(out, "%20");
 		else if (*p == '(')
@@ -89,6 +98,7 @@ static void render_md_link_target(struct strbuf *out, const char *target)
 		else
 			strbuf_addch(out, *p);
 	}
+	strbuf_release(&safe);
 }
 
 /* The index table of the live ADRs into out (one line per ADR). */

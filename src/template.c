@@ -21,6 +21,7 @@
 #include "change.h"
 #include "discover.h"
 #include "error.h"
+#include "file.h"
 #include "xalloc.h"
 
 const char template_nygard[] =
@@ -85,7 +86,12 @@ char *template_file_name(const char *like, const char *id, const char *title)
 		while (isdigit((unsigned char)*after))
 			after++;
 		ext = strrchr(base, '.');
-		if (*digits && ext) {
+		/* a prefix of letters, '-' and '_' only ("adr-", "ADR_"): a name
+		 * with control characters or spaces is no model to copy */
+		for (const char *p = base; p < digits && ext; p++)
+			if (!isalpha((unsigned char)*p) && *p != '-' && *p != '_')
+				ext = NULL;
+		if (*digits && ext && ext >= after) {
 			strbuf_add(&sb, base, (size_t)(digits - base));
 			width = (size_t)(after - digits);
 			if (*after == '_')
@@ -267,10 +273,63 @@ void template_fill(struct strbuf *out, const char *tmpl, const char *id,
 	strbuf_release(&line);
 }
 
-/* First numeric part of an id ("17-1" -> 17). */
-static unsigned long long template_id_num(const char *id)
+/*
+ * The first numeric part of an id ("17-1" -> "17"), leading zeros dropped,
+ * as a string: ids are any number of digits ("18446744073709551616" is a
+ * legal file name), so they are compared and counted as decimal text,
+ * never squeezed into an integer that wraps.
+ */
+static void template_id_num(struct strbuf *out, const char *id)
 {
-	return strtoull(id, NULL, 10);
+	size_t n = strspn(id, "0123456789"), z = 0;
+
+	while (z + 1 < n && id[z] == '0')
+		z++;
+	strbuf_reset(out);
+	strbuf_add(out, id + z, n - z);
+}
+
+/* Decimal strings without leading zeros: longer is larger, then bytes. */
+static int template_num_cmp(const struct strbuf *a, const struct strbuf *b)
+{
+	if (a->len != b->len)
+		return a->len < b->len ? -1 : 1;
+	return memcmp(a->buf, b->buf, a->len);
+}
+
+/* n + 1 in decimal ("" counts as 0, so the first id is "1"). */
+static void template_num_inc(struct strbuf *n)
+{
+	size_t i = n->len;
+
+	while (i > 0 && n->buf[i - 1] == '9')
+		n->buf[--i] = '0';
+	if (i > 0) {
+		n->buf[i - 1]++;
+	} else {
+		struct strbuf one = STRBUF_INIT;
+		strbuf_addch(&one, '1');
+		strbuf_addbuf(&one, n);
+		strbuf_release(n);
+		*n = one;
+	}
+}
+
+/* Take id as the highest so far when it is; *like gets path. */
+static void template_consider(struct strbuf *max, int *any, char **like, const char *id,
+			      const char *path)
+{
+	struct strbuf n = STRBUF_INIT;
+
+	template_id_num(&n, id);
+	if (!*any || template_num_cmp(&n, max) > 0) {
+		strbuf_reset(max);
+		strbuf_addbuf(max, &n);
+		free(*like);
+		*like = xstrdup(path);
+	}
+	*any = 1;
+	strbuf_release(&n);
 }
 
 int template_next_id(char **id, char **like, struct repo *repo,
@@ -278,64 +337,91 @@ int template_next_id(char **id, char **like, struct repo *repo,
 {
 	struct adr_db *db = adr_db_new();
 	const char *wd = change_workdir(repo);
-	unsigned long long max = 0;
-	int any = 0;
-	struct strbuf sb = STRBUF_INIT;
+	struct strbuf max = STRBUF_INIT, sb = STRBUF_INIT;
+	int any = 0, rc = -1;
 
 	*id = NULL;
 	*like = NULL;
 	if (!change_head_unborn(repo) &&
-	    discover_load(db, repo, "HEAD", dirs, 1) < 0) {
-		adr_db_free(db);
-		return -1;
-	}
-	for (size_t i = 0; i < db->nr; i++) {
-		unsigned long long n = template_id_num(db->adrs[i]->id);
-		if (!any || n > max) {
-			max = n;
-			free(*like);
-			*like = xstrdup(db->adrs[i]->path);
-		}
-		any = 1;
-	}
+	    discover_load(db, repo, "HEAD", dirs, 1) < 0)
+		goto done;
+	for (size_t i = 0; i < db->nr; i++)
+		template_consider(&max, &any, like, db->adrs[i]->id, db->adrs[i]->path);
 	/* drafts in the work tree that are not committed yet */
 	for (size_t d = 0; wd && d < dirs->nr; d++) {
 		DIR *dir;
 		struct dirent *e;
+		int dirfd, r;
 
-		strbuf_reset(&sb);
-		strbuf_addf(&sb, "%s%s", wd, dirs->v[d]);
-		if (!(dir = opendir(sb.buf)))
+		/* the folder as it is, never through a link (file.h) */
+		if ((r = file_dir_under(&dirfd, wd, dirs->v[d], 0)) < 0)
+			goto done;
+		if (r > 0)
 			continue;
+		if (!(dir = fdopendir(dirfd))) {
+			close(dirfd);
+			continue;
+		}
 		while ((e = readdir(dir))) {
 			char *fid;
 			if (!adrid_has_adr_ext(e->d_name) || adrid_is_excluded(e->d_name))
 				continue;
 			if (!(fid = adrid_from_name(e->d_name)))
 				continue;
-			if (!any || template_id_num(fid) > max) {
-				max = template_id_num(fid);
-				free(*like);
-				strbuf_reset(&sb);
-				strbuf_addf(&sb, "%s%s%s", dirs->v[d], *dirs->v[d] ? "/" : "",
-					    e->d_name);
-				*like = xstrdup(sb.buf);
-			}
-			any = 1;
+			strbuf_reset(&sb);
+			strbuf_addf(&sb, "%s%s%s", dirs->v[d], *dirs->v[d] ? "/" : "", e->d_name);
+			template_consider(&max, &any, like, fid, sb.buf);
 			free(fid);
 		}
 		closedir(dir);
 	}
-	strbuf_reset(&sb);
-	strbuf_addf(&sb, "%llu", any ? max + 1 : 1ULL);
-	*id = strbuf_detach(&sb, NULL);
+	template_num_inc(&max);
+	*id = strbuf_detach(&max, NULL);
+	rc = 0;
+done:
+	if (rc < 0) {
+		free(*like);
+		*like = NULL;
+	}
 	adr_db_free(db);
-	return 0;
+	strbuf_release(&max);
+	strbuf_release(&sb);
+	return rc;
 }
 
-/* The template text: <dir>/template.md (or adr-template.md, the MADR
+/* A template larger than this is no template (and never read whole). */
+#define TEMPLATE_MAX (1024 * 1024)
+
+/*
+ * The template at path in HEAD's tree, only as a regular blob: a committed
+ * symbolic link's blob is the link's target text, not a template.
+ * 0, 1 when there is none, -1 on error.
+ */
+static int template_from_head(struct strbuf *out, struct repo *repo, git_tree *tree,
+			      const char *path)
+{
+	git_tree_entry *e = NULL;
+	git_filemode_t mode;
+	int rc = 1;
+
+	if (git_tree_entry_bypath(&e, tree, path) < 0)
+		return 1;
+	mode = git_tree_entry_filemode(e);
+	if (mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE)
+		rc = repo_read_blob(out, repo, git_tree_entry_id(e), TEMPLATE_MAX) < 0 ? -1 : 0;
+	git_tree_entry_free(e);
+	return rc;
+}
+
+/*
+ * The template text: <dir>/template.md (or adr-template.md, the MADR
  * name, 0000-template.md, templates/...) in the work tree, then at HEAD;
- * else the built-in one. */
+ * else the built-in one.  The work tree comes first so that an edit to the
+ * template is used before it is committed (as uncommitted drafts count for
+ * the next id); but only a regular file reached without a symbolic link
+ * (file_read_under, ADR 0020), so a committed link to ~/.ssh/id_ed25519
+ * is never copied into a new ADR.  A refused one is named in a warning.
+ */
 static void template_text(struct strbuf *out, struct repo *repo, const char *dir)
 {
 	static const char *const names[] = {
@@ -347,29 +433,30 @@ static void template_text(struct strbuf *out, struct repo *repo, const char *dir
 	git_tree *tree = NULL;
 
 	for (const char *const *n = names; *n; n++) {
-		FILE *f;
-		char buf[4096];
-		size_t r;
+		int rc;
 
 		strbuf_reset(&path);
-		strbuf_addf(&path, "%s%s%s%s", wd, dir, *dir ? "/" : "", *n);
-		if (!(f = fopen(path.buf, "r")))
-			continue;
-		while ((r = fread(buf, 1, sizeof(buf), f)) > 0)
-			strbuf_add(out, buf, r);
-		fclose(f);
-		strbuf_release(&path);
-		return;
+		strbuf_addf(&path, "%s%s%s", dir, *dir ? "/" : "", *n);
+		rc = file_read_under(out, wd, path.buf, TEMPLATE_MAX);
+		if (rc == 0) {
+			strbuf_release(&path);
+			return;
+		}
+		if (rc < 0) {
+			warning("%s; not used as the template", error_last());
+			strbuf_reset(out);
+		}
 	}
 	if (!change_head_unborn(repo) && repo_tree(&tree, repo, "HEAD") == 0) {
 		for (const char *const *n = names; *n; n++) {
 			strbuf_reset(&path);
 			strbuf_addf(&path, "%s%s%s", dir, *dir ? "/" : "", *n);
-			if (repo_read_path(out, repo, tree, path.buf) == 0) {
+			if (template_from_head(out, repo, tree, path.buf) == 0) {
 				git_tree_free(tree);
 				strbuf_release(&path);
 				return;
 			}
+			strbuf_reset(out);
 		}
 	}
 	error_clear();
@@ -378,40 +465,22 @@ static void template_text(struct strbuf *out, struct repo *repo, const char *dir
 	strbuf_addstr(out, template_nygard);
 }
 
-/* mkdir -p for the folders of path (relative parts below base). */
-static int template_mkdirs(const char *path)
-{
-	char *p = xstrdup(path);
-
-	for (char *s = strchr(p + 1, '/'); s; s = strchr(s + 1, '/')) {
-		*s = '\0';
-		if (mkdir(p, 0777) < 0 && errno != EEXIST) {
-			error_set("cannot create folder '%s': %s", p, strerror(errno));
-			free(p);
-			return -1;
-		}
-		*s = '/';
-	}
-	free(p);
-	return 0;
-}
-
 int template_new_adr(char **path, char **id, struct repo *repo,
 		     const struct strvec *cli_dirs, const char *title,
 		     const char *status)
 {
 	struct strvec dirs = STRVEC_INIT;
-	struct strbuf rel = STRBUF_INIT, abs = STRBUF_INIT, text = STRBUF_INIT;
+	struct strbuf rel = STRBUF_INIT, text = STRBUF_INIT;
 	struct strbuf tmpl = STRBUF_INIT;
 	const char *wd = change_workdir(repo);
 	git_tree *tree = NULL;
 	char *like = NULL, *name = NULL, date[16];
 	time_t now = time(NULL);
-	int fd, rc = -1;
+	int rc = -1;
 
 	*path = *id = NULL;
 	if (!wd)
-		return error_set("new: the repository has no work tree to write to");
+		return error_set("the repository has no work tree to write to");
 	if (change_base_tree(&tree, repo) < 0 ||
 	    discover_dirs(&dirs, NULL, repo, tree, cli_dirs) < 0)
 		goto done;
@@ -422,21 +491,11 @@ int template_new_adr(char **path, char **id, struct repo *repo,
 	strftime(date, sizeof(date), "%Y-%m-%d", localtime(&now));
 	name = template_file_name(like, *id, title);
 	strbuf_addf(&rel, "%s%s%s", dirs.v[0], *dirs.v[0] ? "/" : "", name);
-	strbuf_addf(&abs, "%s%s", wd, rel.buf);
 	template_text(&tmpl, repo, dirs.v[0]);
 	template_fill(&text, tmpl.buf, *id, title, date, status);
-	if (template_mkdirs(abs.buf) < 0)
+	/* its folders made and the file created without following a link */
+	if (file_create_under(wd, rel.buf, text.buf, text.len) < 0)
 		goto done;
-	fd = open(abs.buf, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-	if (fd < 0) {
-		error_set("cannot create '%s': %s", rel.buf, strerror(errno));
-		goto done;
-	}
-	if (write(fd, text.buf, text.len) != (ssize_t)text.len || close(fd) < 0) {
-		error_set("cannot write '%s': %s", rel.buf, strerror(errno));
-		unlink(abs.buf);
-		goto done;
-	}
 	*path = strbuf_detach(&rel, NULL);
 	rc = 0;
 done:
@@ -449,7 +508,6 @@ done:
 	free(name);
 	strvec_clear(&dirs);
 	strbuf_release(&rel);
-	strbuf_release(&abs);
 	strbuf_release(&text);
 	strbuf_release(&tmpl);
 	return rc;

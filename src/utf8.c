@@ -87,6 +87,18 @@ int utf8_valid(const char *s, size_t len)
 	return 1;
 }
 
+/*
+ * The bidirectional embedding, override and isolate controls (U+202A..E,
+ * U+2066..9): one that is never closed reorders the rest of the terminal
+ * line, so a title can show text other than its bytes ("Trojan Source").
+ * Right-to-left text needs none of them to display; the marks U+200E/F
+ * and U+061C, which only nudge neutral characters, are kept.
+ */
+static int utf8_is_bidi_control(unsigned cp)
+{
+	return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
 void utf8_for_terminal(struct strbuf *out, const char *s, int keep_newlines)
 {
 	const unsigned char *p = (const unsigned char *)s;
@@ -104,7 +116,8 @@ void utf8_for_terminal(struct strbuf *out, const char *s, int keep_newlines)
 			strbuf_addch(out, '\n');
 		else if (cp == '\t')
 			strbuf_addch(out, ' ');
-		else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))
+		else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) ||
+			 utf8_is_bidi_control(cp))
 			strbuf_addstr(out, replacement);
 		else
 			strbuf_add(out, s + i, n);

@@ -21,8 +21,12 @@ int utf8_valid(const char *s, size_t len);
 
 /*
  * Append s to out for a terminal: invalid UTF-8 replaced, C0/C1 controls
- * (ESC, CR, BEL, backspace, DEL, U+0080..U+009F) shown as U+FFFD, except
- * that keep_newlines keeps '\n' and tabs become a space.
+ * (ESC, CR, BEL, backspace, DEL, U+0080..U+009F) and the bidi embedding,
+ * override and isolate controls (U+202A..U+202E, U+2066..U+2069) shown as
+ * U+FFFD, except that keep_newlines keeps '\n' and tabs become a space.
+ * This is THE function for repository text (titles, file names, commit
+ * subjects, status text) on its way to a terminal or a terminal-bound
+ * file: every view uses it; never write a second one.
  */
 void utf8_for_terminal(struct strbuf *out, const char *s, int keep_newlines);
 

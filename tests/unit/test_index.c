@@ -53,8 +53,8 @@ TEST_GROUP(index_splice)
 		    "<!-- adrlog -->\n| Number | Title | Status |\n| --- | --- | --- |\n"
 		    "| 1 | [A](0001-a.md) | Accepted |\n<!-- adrlogstop -->\n",
 		    "markers on one line");
-	splice_case("# ADRs\n\n| ID | Name | State |\n|:--|:--|--:|\n| 7 | Old | Draft |\n"
-		    "| 8 | Older | Draft |\n\nFooter.\n",
+	splice_case("# ADRs\n\n| ID | Name | State |\n|:--|:--|--:|\n| 1 | Old | Draft |\n"
+		    "| 8 | [Older](0008-older.md) | Draft |\n\nFooter.\n",
 		    "# ADRs\n\n| Number | Title | Status |\n| --- | --- | --- |\n"
 		    "| 1 | [A](0001-a.md) | Accepted |\n\nFooter.\n",
 		    "an existing index table is replaced, the rest kept");
@@ -63,6 +63,22 @@ TEST_GROUP(index_splice)
 		    "| Number | Title | Status |\n| --- | --- | --- |\n"
 		    "| 1 | [A](0001-a.md) | Accepted |\n<!-- adrlogstop -->\n",
 		    "a table that is no index is left alone");
+	splice_case("| Name | Team | Phone |\n| --- | --- | --- |\n| Ann | Ops | 555 |\n",
+		    "| Name | Team | Phone |\n| --- | --- | --- |\n| Ann | Ops | 555 |\n\n"
+		    "<!-- adrlog -->\n| Number | Title | Status |\n| --- | --- | --- |\n"
+		    "| 1 | [A](0001-a.md) | Accepted |\n<!-- adrlogstop -->\n",
+		    "a table with a title-like column but no ADR rows is the author's data");
+	splice_case("| No | Name | Phone |\n| --- | --- | --- |\n| 1 | Ann | 555 |\n",
+		    "| No | Name | Phone |\n| --- | --- | --- |\n| 1 | Ann | 555 |\n\n"
+		    "<!-- adrlog -->\n| Number | Title | Status |\n| --- | --- | --- |\n"
+		    "| 1 | [A](0001-a.md) | Accepted |\n<!-- adrlogstop -->\n",
+		    "a number that is an ADR's id is not enough without a status or its title");
+	splice_case("| Name | Team |\n| --- | --- |\n| Ann | Ops |\n\n"
+		    "| # | Decision |\n| --- | --- |\n| 1 | A |\n",
+		    "| Name | Team |\n| --- | --- |\n| Ann | Ops |\n\n"
+		    "| Number | Title | Status |\n| --- | --- | --- |\n"
+		    "| 1 | [A](0001-a.md) | Accepted |\n",
+		    "the first table that is an ADR index is replaced, not the first table");
 	splice_case("x\n<!-- adrlog -- Regenerate with adr-log -i -->\n- old\n<!-- adrlogstop -->\n",
 		    "x\n<!-- adrlog -- Regenerate with adr-log -i -->\n"
 		    "| Number | Title | Status |\n| --- | --- | --- |\n"
@@ -236,12 +252,12 @@ TEST_GROUP(index_write_file)
 
 	OK(mkdtemp(dir) != NULL, "temp dir");
 	strbuf_addf(&path, "%s/README.md", dir);
-	INT_EQ(index_write_file(path.buf, "one\n", 4, &changed), 0, "create");
+	INT_EQ(index_write_file(NULL, path.buf, "one\n", 4, &changed), 0, "create");
 	INT_EQ(changed, 1, "a new file is a change");
 	chmod(path.buf, 0640);
-	INT_EQ(index_write_file(path.buf, "one\n", 4, &changed), 0, "same content");
+	INT_EQ(index_write_file(NULL, path.buf, "one\n", 4, &changed), 0, "same content");
 	INT_EQ(changed, 0, "same content is no change");
-	INT_EQ(index_write_file(path.buf, "two\n", 4, &changed), 0, "rewrite");
+	INT_EQ(index_write_file(NULL, path.buf, "two\n", 4, &changed), 0, "rewrite");
 	INT_EQ(changed, 1, "new content is a change");
 	OK(stat(path.buf, &st) == 0 && (st.st_mode & 0777) == 0640, "mode kept");
 	f = fopen(path.buf, "r");
@@ -252,7 +268,7 @@ TEST_GROUP(index_write_file)
 	unlink(path.buf);
 	strbuf_reset(&path);
 	strbuf_addf(&path, "%s/missing/README.md", dir);
-	OK(index_write_file(path.buf, "x", 1, NULL) < 0, "a missing folder fails");
+	OK(index_write_file(NULL, path.buf, "x", 1, NULL) < 0, "a missing folder fails");
 	rmdir(dir);
 	strbuf_release(&path);
 }

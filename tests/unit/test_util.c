@@ -94,6 +94,12 @@ TEST_GROUP(utf8)
 	strbuf_reset(&sb);
 	utf8_for_terminal(&sb, "a\nb", 1);
 	STR_EQ(sb.buf, "a\nb", "keep_newlines keeps LF");
+	strbuf_reset(&sb);
+	/* RLO ... "gpj.exe" shows as "exe.jpg"; LRI, PDI; RLM and Hebrew stay */
+	utf8_for_terminal(&sb, "x\xe2\x80\xaegpj.exe \xe2\x81\xa6y\xe2\x81\xa9 "
+			  "\xe2\x80\x8f\xd7\xa9", 0);
+	STR_EQ(sb.buf, "x\xef\xbf\xbdgpj.exe \xef\xbf\xbdy\xef\xbf\xbd "
+	       "\xe2\x80\x8f\xd7\xa9", "bidi overrides and isolates neutralised, marks kept");
 	INT_EQ(utf8_width("abc"), 3, "ascii width");
 	INT_EQ(utf8_width("\xe2\x9c\x85 A"), 4, "emoji is two columns");
 	INT_EQ(utf8_width("\xe6\x97\xa5\xe6\x9c\xac"), 4, "CJK is two columns each");
