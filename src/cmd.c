@@ -46,6 +46,11 @@ void cmd_render_ctx(struct render_ctx *rc, const struct cmd_ctx *ctx,
 	rc->check = NULL;
 	rc->notes = NULL;
 	rc->base_dir = NULL;
+	rc->width = term_width(stdout);
+	rc->landed_dates = NULL;
+	rc->reverse = 0;
+	rc->body = NULL;
+	rc->body_raw = 0;
 }
 
 int cmd_history(struct adr_db **out, const struct cmd_ctx *ctx,
