@@ -53,6 +53,7 @@ struct cmd {
 	cmd_fn fn;
 	unsigned flags;
 	const char *summary;
+	unsigned formats;	/* the --format values it takes: 1 << enum render_format */
 };
 
 int cmd_timeline(int argc, const char **argv, struct cmd_ctx *ctx);
