@@ -173,38 +173,44 @@ static void cmd_slug(struct strbuf *out, const char *path)
 	if (isdigit((unsigned char)*p)) {
 		while (isdigit((unsigned char)*p) || (*p == '-' && isdigit((unsigned char)p[1])))
 			p++;
-		if (*p == '-' || *p == '_' || *p == '.')
+		if (*p == '-' || *p == '_')
 			p++;
 	} else {
 		p = base;
 	}
 	strbuf_reset(out);
-	strbuf_add(out, p, dot && dot > p ? (size_t)(dot - p) : strlen(p));
+	if (dot && dot >= p)
+		strbuf_add(out, p, (size_t)(dot - p));
+	else if (!dot)
+		strbuf_addstr(out, p);
 }
 
-/* Does ADR a match arg as a path, a file name or a slug?  2: path, 1: name/slug. */
+/*
+ * How well ADR a matches arg: 4 its current path, 3 an earlier path, 2 its
+ * current file name or slug, 1 an earlier one's, 0 not at all.
+ */
 static int cmd_adr_matches(const struct adr *a, const char *arg, const char *rooted)
 {
 	struct strbuf sb = STRBUF_INIT;
 	int m = 0;
 
-	for (size_t i = 0; !m && i < a->paths.nr + 1; i++) {
+	for (size_t i = 0; i < a->paths.nr + 1; i++) {
 		const char *p = i < a->paths.nr ? a->paths.v[i] : a->path;
+		int current = i == a->paths.nr || (a->path && !strcmp(p, a->path));
 		const char *base;
+		int here = 0;
 
 		if (!p)
 			continue;
 		base = strrchr(p, '/');
 		base = base ? base + 1 : p;
+		cmd_slug(&sb, p);
 		if (!strcmp(p, arg) || !strcmp(p, rooted))
-			m = 2;
-		else if (!strcmp(base, arg))
-			m = 1;
-		else {
-			cmd_slug(&sb, p);
-			if (sb.len && !strcasecmp(sb.buf, arg))
-				m = 1;
-		}
+			here = current ? 4 : 3;
+		else if (!strcmp(base, arg) || (sb.len && !strcasecmp(sb.buf, arg)))
+			here = current ? 2 : 1;
+		if (here > m)
+			m = here;
 	}
 	strbuf_release(&sb);
 	return m;
@@ -215,19 +221,24 @@ const struct adr *cmd_find_adr(const struct cmd_ctx *ctx, const struct adr_db *d
 {
 	char *id = history_parse_id(arg), *rooted;
 	const struct adr *a = id ? adr_db_find(db, id) : NULL, *found = NULL;
-	int best = 0, several = 0;
+	int best = 0, several = 0, is_id = id != NULL;
 
 	free(id);
 	if (a)
 		return a;
+	if (is_id) {
+		error_set("%s: no ADR with id '%s'", what, arg);
+		return NULL;
+	}
 	rooted = cmd_repo_path(ctx, arg);
 	for (size_t i = 0; i < db->nr; i++) {
 		const struct adr *x = db->adrs[i];
 		/* a live ADR wins over a tombstone, a path over a name */
-		int m = cmd_adr_matches(x, arg, rooted) * 2 + !x->deleted;
+		int m = cmd_adr_matches(x, arg, rooted);
 
-		if (m < 2)
+		if (!m)
 			continue;
+		m = m * 2 + !x->deleted;
 		if (m > best) {
 			best = m;
 			found = x;

@@ -57,6 +57,8 @@ struct cmd {
 };
 
 int cmd_timeline(int argc, const char **argv, struct cmd_ctx *ctx);
+/* Is arg ("--since", "-n5", "--author=x", "--") an option of timeline's own? */
+int cmd_timeline_takes(const char *arg);
 int cmd_list(int argc, const char **argv, struct cmd_ctx *ctx);
 int cmd_show(int argc, const char **argv, struct cmd_ctx *ctx);
 int cmd_links(int argc, const char **argv, struct cmd_ctx *ctx);

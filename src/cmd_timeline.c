@@ -240,12 +240,65 @@ static void timeline_apply(struct adr_db *db, const struct timeline_filter *f, i
 	db->nr = m;
 }
 
+/* timeline's own options (main.c asks about them through cmd_timeline_takes()). */
+struct timeline_opts {
+	const char *since, *until;
+	struct strvec author, status;
+	int max_count, reverse, icase;
+};
+
+static void timeline_opts_table(struct opt *o, struct timeline_opts *v)
+{
+	const struct opt t[] = {
+		OPT_INT('n', "max-count", &v->max_count, "N", "only the N most recent events"),
+		OPT_BOOL(0, "reverse", &v->reverse, "newest first"),
+		OPT_STRING(0, "since", &v->since, "DATE",
+			   "only events on or after DATE (2024-02-01, \"2 weeks ago\")"),
+		OPT_STRING(0, "until", &v->until, "DATE", "only events on or before DATE"),
+		OPT_STRLIST(0, "author", &v->author, "REGEX",
+			    "only events whose author (Name <mail>) matches"),
+		OPT_BOOL('i', "regexp-ignore-case", &v->icase, "--author ignores case"),
+		OPT_STRLIST(0, "status", &v->status, "STATUS",
+			    "only changes to STATUS (repeatable or a,b)"),
+		OPT_END
+	};
+	memcpy(o, t, sizeof(t));
+}
+
+#define TIMELINE_OPTS_NR 8	/* the table above, OPT_END included */
+
+int cmd_timeline_takes(const char *arg)
+{
+	struct opt o[TIMELINE_OPTS_NR];
+	struct timeline_opts v;
+
+	if (!strcmp(arg, "--"))
+		return 1;
+	timeline_opts_table(o, &v);
+	for (const struct opt *p = o; p->type != OPT_T_END; p++) {
+		size_t n = p->long_name ? strlen(p->long_name) : 0;
+
+		if (arg[0] != '-')
+			return 0;
+		if (arg[1] == '-' && n && !strncmp(arg + 2, p->long_name, n) &&
+		    (!arg[2 + n] || arg[2 + n] == '='))
+			return 1;
+		if (arg[1] == '-' && n && p->type == OPT_T_BOOL && !strncmp(arg + 2, "no-", 3) &&
+		    !strcmp(arg + 5, p->long_name))
+			return 1;
+		if (arg[1] != '-' && p->short_name && arg[1] == p->short_name)
+			return 1;
+	}
+	return 0;
+}
+
 int cmd_timeline(int argc, const char **argv, struct cmd_ctx *ctx)
 {
-	const char *since = NULL, *until = NULL, *range_arg = NULL;
+	const char *range_arg = NULL;
 	struct history_opts ho = HISTORY_OPTS_INIT;
 	struct timeline_filter f;
-	struct strvec author = STRVEC_INIT, status = STRVEC_INIT, adr_args = STRVEC_INIT;
+	struct timeline_opts v = { NULL, NULL, STRVEC_INIT, STRVEC_INIT, -1, 0, 0 };
+	struct strvec adr_args = STRVEC_INIT;
 	enum render_format fmt;
 	struct render_ctx rc;
 	struct adr_db *db = NULL;
@@ -253,22 +306,12 @@ int cmd_timeline(int argc, const char **argv, struct cmd_ctx *ctx)
 	struct adr **all_adrs = NULL;
 	size_t all_ev_nr = 0, all_nr = 0;
 	char *range = NULL, **landed = NULL;
-	int rcode = ADR_EXIT_USAGE, max_count = -1, reverse = 0, icase = 0, dashdash = -1;
-	const struct opt opts[] = {
-		OPT_INT('n', "max-count", &max_count, "N", "only the N most recent events"),
-		OPT_BOOL(0, "reverse", &reverse, "newest first"),
-		OPT_STRING(0, "since", &since, "DATE",
-			   "only events on or after DATE (2024-02-01, \"2 weeks ago\")"),
-		OPT_STRING(0, "until", &until, "DATE", "only events on or before DATE"),
-		OPT_STRLIST(0, "author", &author, "REGEX",
-			    "only events whose author (Name <mail>) matches"),
-		OPT_BOOL('i', "regexp-ignore-case", &icase, "--author ignores case"),
-		OPT_STRLIST(0, "status", &status, "STATUS",
-			    "only changes to STATUS (repeatable or a,b)"),
-		OPT_GLOBALS(ctx->opts),
-		OPT_END
-	};
+	int rcode = ADR_EXIT_USAGE, dashdash = -1;
+	struct opt opts[TIMELINE_OPTS_NR + 6];
+	const struct opt globals[] = { OPT_GLOBALS(ctx->opts), OPT_END };
 
+	timeline_opts_table(opts, &v);
+	memcpy(opts + TIMELINE_OPTS_NR - 1, globals, sizeof(globals));
 	memset(&f, 0, sizeof(f));
 	strvec_init(&f.paths);
 	/* "-- PATH...": opt_parse() would mix the paths with the arguments */
@@ -292,28 +335,28 @@ int cmd_timeline(int argc, const char **argv, struct cmd_ctx *ctx)
 	}
 	if (argc < 0)
 		goto done;
-	if (max_count < -1) {
-		error_report("timeline: -n expects a count, not %d", max_count);
+	if (v.max_count < -1) {
+		error_report("timeline: -n expects a count, not %d", v.max_count);
 		goto done;
 	}
 	if (cmd_format(ctx, FMT_TEXT, &fmt) < 0)
 		goto done;
-	if (reverse && (fmt == FMT_MERMAID || fmt == FMT_HTML)) {
+	if (v.reverse && (fmt == FMT_MERMAID || fmt == FMT_HTML)) {
 		/* a chart has its own direction: time runs left to right */
 		error_report("timeline: --reverse does not apply to --format %s",
 			     render_format_name(fmt));
 		goto done;
 	}
 	if (timeline_args(&range_arg, &adr_args, ctx, argc, argv) < 0 ||
-	    timeline_statuses(&f, &status) < 0 ||
-	    timeline_authors(&f, &author, icase) < 0) {
+	    timeline_statuses(&f, &v.status) < 0 ||
+	    timeline_authors(&f, &v.author, v.icase) < 0) {
 		error_print();
 		goto done;
 	}
 	range = range_arg ? xstrdup(range_arg) : NULL;
 	if (history_parse_range(&ho, range) < 0 ||
-	    (since && timeline_date(&ho.since, since, 0, "--since") < 0) ||
-	    (until && timeline_date(&ho.until, until, 1, "--until") < 0)) {
+	    (v.since && timeline_date(&ho.since, v.since, 0, "--since") < 0) ||
+	    (v.until && timeline_date(&ho.until, v.until, 1, "--until") < 0)) {
 		error_print();
 		goto done;
 	}
@@ -328,12 +371,12 @@ int cmd_timeline(int argc, const char **argv, struct cmd_ctx *ctx)
 		}
 		f.adrs[f.adrs_nr++] = a;
 	}
-	timeline_apply(db, &f, max_count, reverse, &all_ev, &all_ev_nr, &all_adrs, &all_nr);
+	timeline_apply(db, &f, v.max_count, v.reverse, &all_ev, &all_ev_nr, &all_adrs, &all_nr);
 	cmd_render_ctx(&rc, ctx, db);
 	if (fmt == FMT_TEXT || fmt == FMT_MERMAID)
 		landed = cmd_landed_dates(ctx, db);
 	rc.landed_dates = landed;
-	rc.reverse = reverse;
+	rc.reverse = v.reverse;
 	rcode = render(fmt, VIEW_TIMELINE, &rc) < 0 ? ADR_EXIT_USAGE : ADR_EXIT_OK;
 	if (rcode)
 		error_print();
@@ -347,8 +390,8 @@ int cmd_timeline(int argc, const char **argv, struct cmd_ctx *ctx)
 done:
 	adr_db_free(db);
 	timeline_filter_free(&f);
-	strvec_clear(&author);
-	strvec_clear(&status);
+	strvec_clear(&v.author);
+	strvec_clear(&v.status);
 	strvec_clear(&adr_args);
 	free(range);
 	return rcode;

@@ -147,7 +147,7 @@ static int main_implicit_timeline(int argc, const char **argv, const struct opt 
 				hit = o;
 		}
 		if (!hit)
-			return i;
+			return cmd_timeline_takes(a) ? i : 0;
 		/* skip the value of "--adr-dir PATH" and "-C PATH" */
 		if ((hit->type == OPT_T_STRING || hit->type == OPT_T_STRLIST ||
 		     hit->type == OPT_T_INT) && !strchr(a, '=') && !(a[1] != '-' && a[2]))
@@ -235,7 +235,18 @@ int main(int argc, char **argv)
 		rc = 1;
 	}
 	if (!strcmp(av[0], "help")) {
-		if (rc > 1 && (cmd = main_find(av[1]))) {
+		if (rc > 1 && (!strcmp(av[1], "-h") || !strcmp(av[1], "--help") ||
+			       !strcmp(av[1], "help"))) {
+			fputs("usage: adr-log help [COMMAND]\n\n"
+			      "    the options of COMMAND (as 'adr-log COMMAND --help'),\n"
+			      "    or without one the global options and the commands\n", stdout);
+			return main_close_stdout();
+		}
+		if (rc > 1 && !(cmd = main_find(av[1]))) {
+			error_report("'%s' is not a command; see 'adr-log --help'", av[1]);
+			return ADR_EXIT_USAGE;
+		}
+		if (rc > 1) {
 			const char *help_argv[] = { cmd->name, "--help", NULL };
 			return cmd->fn(2, help_argv, &ctx) ? ADR_EXIT_USAGE : main_close_stdout();
 		}

@@ -443,23 +443,23 @@ static void render_text_chain(const struct render_ctx *ctx, const struct adr *a)
 }
 
 /*
- * The paths the ADR had before its current one, each once, newest first
- * (a file that moved back and forth is listed once per path, not once
- * per move), never the current path.
+ * The paths the ADR had before its current one, oldest first, each once (a
+ * file that moved back and forth is listed once per path, not once per
+ * move), never the current path.
  */
 static void render_text_earlier_paths(const struct render_ctx *ctx, const struct adr *a)
 {
 	int first = 1;
 
-	for (size_t i = a->paths.nr; i-- > 0;) {
+	for (size_t i = 0; i < a->paths.nr; i++) {
 		const char *p = a->paths.v[i];
 		size_t j;
 
 		if (a->path && !strcmp(p, a->path))
 			continue;
-		for (j = i + 1; j < a->paths.nr && strcmp(a->paths.v[j], p); j++)
+		for (j = 0; j < i && strcmp(a->paths.v[j], p); j++)
 			;
-		if (j < a->paths.nr)
+		if (j < i)
 			continue;	/* already listed */
 		fprintf(ctx->out, "%-16s", first ? "Earlier paths:" : "");
 		render_text_cell(ctx->out, p, 0, 1);
