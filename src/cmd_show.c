@@ -49,6 +49,7 @@ int cmd_show(int argc, const char **argv, struct cmd_ctx *ctx)
 	struct adr_db *db = NULL;
 	const struct adr *a;
 	struct strbuf body = STRBUF_INIT;
+	char **landed = NULL;
 	int rcode, with_body = 0, raw = 0;
 	const struct opt opts[] = {
 		OPT_BOOL(0, "body", &with_body, "also print the record's text"),
@@ -96,9 +97,12 @@ int cmd_show(int argc, const char **argv, struct cmd_ctx *ctx)
 		rc.body = body.buf;
 		rc.body_raw = raw || show_is_rst(a->path);
 	}
+	if (fmt == FMT_MERMAID)
+		rc.landed_dates = landed = cmd_landed_dates(ctx, db);
 	rcode = render(fmt, VIEW_SHOW, &rc);
 	if (rcode < 0)
 		error_print();
+	cmd_free_dates(landed, db->events_nr);
 	adr_db_free(db);
 	strbuf_release(&body);
 	return rcode < 0 ? ADR_EXIT_USAGE : ADR_EXIT_OK;
