@@ -220,9 +220,10 @@ static const char *render_text_event_title(const struct adr_event *e)
 
 /*
  * Widths for these events: each column as wide as its widest cell; then,
- * when the lines would not fit ctx->width, the author column gives up to
- * a quarter of the room left (at least 12 cells) and the title takes the
- * rest (at least 10 cells: below that, lines may wrap).
+ * when the lines would not fit ctx->width, the author column gets a
+ * quarter of the room left (at least 12 cells) and the title the rest; on
+ * a narrow terminal the title keeps 10 cells and the author what is left
+ * (4 cells each at least: below that, lines wrap).
  */
 static void render_text_measure(struct render_text_cols *c, const struct render_ctx *ctx,
 				struct adr_event *const *ev, size_t nr, int with_adr)
@@ -262,7 +263,11 @@ static void render_text_measure(struct render_text_cols *c, const struct render_
 	if (w > c->author)
 		w = c->author;
 	if (avail < w + 10) {
-		c->title = 10;
+		/* narrow: the title keeps 10 cells while it can, 4 at least */
+		w = avail > 14 ? avail - 10 : 4;
+		if (w > c->author)
+			w = c->author;
+		c->title = avail > w + 4 ? avail - w : 4;
 	} else if (avail - w < c->title) {
 		c->title = avail - w;
 	} else {
@@ -550,11 +555,20 @@ static int render_text_links(const struct render_ctx *ctx)
 		any = 1;
 		if (ctx->color)
 			fputs(TERM_BOLD, ctx->out);
-		fprintf(ctx->out, "ADR %s: ", a->id);
-		render_text_cell(ctx->out, a->doc.title, 0, 1);
-		if (ctx->color)
-			fputs(TERM_RESET, ctx->out);
-		fprintf(ctx->out, " (%zu)\n", a->references.nr);
+		{
+			char count[32];
+			size_t used;
+
+			snprintf(count, sizeof(count), " (%zu)", a->references.nr);
+			used = 4 + render_text_width(a->id) + 2 + strlen(count);
+			fprintf(ctx->out, "ADR %s: ", a->id);
+			render_text_fit(ctx->out, a->doc.title,
+					ctx->width ? (ctx->width > used + 10 ? ctx->width - used : 10) : 0, 0);
+			if (ctx->color)
+				fputs(TERM_RESET, ctx->out);
+			fputs(count, ctx->out);
+			fputc('\n', ctx->out);
+		}
 		render_text_commits(ctx, &a->references);
 	}
 	if (!any)
