@@ -97,7 +97,7 @@ _adr_log()
 		;;
 	--format)
 		COMPREPLY=($(compgen -W "$(_adr_log_formats "$cmd")" -- "$cur"))
-		return
+		return 0
 		;;
 	--color)
 		COMPREPLY=($(compgen -W "auto always never" -- "$cur"))
