@@ -373,7 +373,7 @@ int cmd_timeline(int argc, const char **argv, struct cmd_ctx *ctx)
 	}
 	timeline_apply(db, &f, v.max_count, v.reverse, &all_ev, &all_ev_nr, &all_adrs, &all_nr);
 	cmd_render_ctx(&rc, ctx, db);
-	if (fmt == FMT_TEXT || fmt == FMT_MERMAID)
+	if (fmt == FMT_TEXT || fmt == FMT_MERMAID || fmt == FMT_MARKDOWN)
 		landed = cmd_landed_dates(ctx, db);
 	rc.landed_dates = landed;
 	rc.reverse = v.reverse;

@@ -46,6 +46,17 @@ test_expect_success 'text: events under the day they landed, so the days never g
 	test_grep "^  ADR 1  Use C +proposed -> accepted  [0-9a-f]{7}  Carol$" last
 '
 
+test_expect_success 'markdown and mermaid group by the landed day too' '
+	adr_log -C r --format markdown >out.md &&
+	grep "^## " out.md >days &&
+	printf "## 2024-01-01\n## 2024-01-02\n## 2024-01-05\n## 2024-01-10\n" >want &&
+	test_cmp want days &&
+	adr_log -C r --format mermaid >out.mmd &&
+	sed -n "s/^        \(2024-[0-9-]*\) : .*/\1/p" out.mmd >days &&
+	printf "2024-01-01\n2024-01-02\n2024-01-05\n2024-01-10\n" >want &&
+	test_cmp want days
+'
+
 test_expect_success 'text: the change column is padded, so the commit column lines up' '
 	sed -n "s/^  ADR .*\(->\) [a-z()]* *\([0-9a-f]\{7\}\)  .*/\2/p" out >shas &&
 	test_line_count = 4 shas &&
@@ -191,7 +202,7 @@ test_expect_success '--since/--until: relative dates against the real clock (day
 	now=$(date +%s) &&
 	git init -q rel && (
 		cd rel &&
-		t=$((now - 30 * DAY)) &&
+		t=$((now - 60 * DAY)) &&
 		GIT_AUTHOR_DATE="@$t +0000" GIT_COMMITTER_DATE="@$t +0000" &&
 		export GIT_AUTHOR_DATE GIT_COMMITTER_DATE &&
 		commit_as A a@example.com docs/adr/0001-old.md "1. Old" Accepted "old" &&
