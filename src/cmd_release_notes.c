@@ -168,6 +168,11 @@ int cmd_release_notes(int argc, const char **argv, struct cmd_ctx *ctx)
 			     render_format_name(fmt));
 		return ADR_EXIT_USAGE;
 	}
+	if (template && fmt == FMT_JSON) {
+		/* a template shapes Markdown; JSON has one shape (SPEC section 5) */
+		error_report("release-notes: --template does not apply to --format json");
+		return ADR_EXIT_USAGE;
+	}
 	if (argc == 1) {
 		range = xstrdup(argv[0]);
 		if (history_parse_range(&hopts, range) < 0) {

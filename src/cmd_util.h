@@ -33,4 +33,30 @@ struct history_opts;
 int cmd_history(struct adr_db **out, const struct cmd_ctx *ctx,
 		struct history_opts *ho);
 
+/*
+ * The ADR a user named: an id ("12", "0012", "ADR-12"), a path the ADR has
+ * or had (from the repository root, or from the current folder as a shell
+ * completes it: "docs/adr/0012-use-nats.md", "./0012-use-nats.md"), its
+ * file name, or its slug (the file name without id and extension:
+ * "use-nats", case-insensitive).  NULL with an error set ("what: no ADR
+ * ..." / "... names several ADRs") when none or several match.
+ */
+const struct adr *cmd_find_adr(const struct cmd_ctx *ctx, const struct adr_db *db,
+			       const char *what, const char *arg);
+
+/*
+ * arg as a path from the repository root: the current folder's path in
+ * the work tree prefixed, "./" and trailing "/" removed; "" for the root.
+ * Caller frees.
+ */
+char *cmd_repo_path(const struct cmd_ctx *ctx, const char *arg);
+
+/*
+ * The committer date (ISO 8601 in its own offset) of the commit that
+ * landed each of db->events, in a new array of db->events_nr strings
+ * (cmd_free_dates() frees it); NULL entries where it cannot be read.
+ */
+char **cmd_landed_dates(const struct cmd_ctx *ctx, const struct adr_db *db);
+void cmd_free_dates(char **dates, size_t nr);
+
 #endif

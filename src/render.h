@@ -42,6 +42,16 @@ struct render_ctx {
 	const struct check_report *check;	/* VIEW_CHECK */
 	const struct relnotes *notes;	/* VIEW_RELEASE_NOTES */
 	const char *base_dir;	/* VIEW_INDEX: links relative to this folder */
+	size_t width;		/* text: display cells to fit (term_width()); 0: no limit */
+	/*
+	 * Timeline views: for db->events[i], the ISO committer date of the
+	 * commit that landed it (events are grouped by it); NULL (the array
+	 * or an entry): the event's author date.
+	 */
+	char *const *landed_dates;
+	int reverse;		/* timeline: newest first */
+	const char *body;	/* VIEW_SHOW: the record's text (--body), or NULL */
+	int body_raw;		/* print body as it is written (--raw) */
 };
 
 /* "text", "markdown"/"md", "json", "mermaid", "html"; -1 if unknown. */

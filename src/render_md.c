@@ -145,7 +145,8 @@ static void render_md_adr_name(FILE *out, const struct adr *a)
 
 /*
  * The timeline, in timeline order, with a "## YYYY-MM-DD" heading each
- * time the author day changes.
+ * time the day it landed changes (ctx->landed_dates, as the text timeline:
+ * never going back; the author date without them).
  */
 static int render_md_timeline(const struct render_ctx *ctx)
 {
@@ -157,11 +158,14 @@ static int render_md_timeline(const struct render_ctx *ctx)
 	fputs("# Decision timeline\n", out);
 	for (size_t i = 0; i < db->events_nr; i++) {
 		const struct adr_event *e = db->events[i];
-		const char *d = e->date ? e->date : "";
+		const char *d = ctx->landed_dates && ctx->landed_dates[i] ?
+				ctx->landed_dates[i] : e->date ? e->date : "";
 
 		if (ctx->adr && e->adr != ctx->adr)
 			continue;
 		n++;
+		if (*day && *d && (ctx->reverse ? strncmp(d, day, 10) > 0 : strncmp(d, day, 10) < 0))
+			d = day;	/* a clock that went back: the day stays */
 		if (strncmp(day, d, 10) || !*day) {
 			snprintf(day, sizeof(day), "%.10s", *d ? d : "undated");
 			fprintf(out, "\n## %s\n\n", day);

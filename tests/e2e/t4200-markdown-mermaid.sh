@@ -56,7 +56,7 @@ test_expect_success 'show and links --format markdown' '
 test_expect_success 'timeline --format mermaid: a fenced timeline, months and days' '
 	adr_log -C r timeline --format mermaid >out &&
 	head -n 3 out >head &&
-	printf "\`\`\`mermaid\ntimeline\n    title Decision timeline\n" >want &&
+	printf "\`\`\`mermaid\ntimeline\n    title Decision timeline (by landed day)\n" >want &&
 	test_cmp want head &&
 	tail -n 1 out >last && echo "\`\`\`" >want && test_cmp want last &&
 	grep "^    section" out >sections &&
