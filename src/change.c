@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "adr.h"
+#include "config.h"
 #include "discover.h"
 #include "error.h"
 #include "strbuf.h"
@@ -312,21 +313,14 @@ int change_base_tree(git_tree **out, struct repo *repo)
 	return 0;
 }
 
-/* A string from the repository's git config, or NULL (caller frees). */
+/* A string from git config (its command-line channels too: config.c), or
+ * NULL (caller frees). */
 static char *change_config_string(struct repo *repo, const char *name)
 {
-	git_config *cfg = NULL;
-	const char *v = NULL;
 	char *ret = NULL;
 
-	if (git_repository_config_snapshot(&cfg, repo->git) < 0) {
-		git_error_clear();
-		return NULL;
-	}
-	if (git_config_get_string(&v, cfg, name) == 0 && v)
-		ret = xstrdup(v);
-	git_error_clear();
-	git_config_free(cfg);
+	if (config_get_git(&ret, repo, name) < 0)
+		error_clear();
 	return ret;
 }
 
