@@ -45,7 +45,7 @@ test_expect_success 'status says installed and current' '
 '
 
 test_expect_success 'status sees an outdated shim; install brings it up to date' '
-	sed "s|^adr_log=.*|adr_log=/old/place/adr-log|" repo/.git/hooks/commit-msg >tmp &&
+	sed "s|^adr_log=.*|adr_log='\''/old/place/adr-log'\''|" repo/.git/hooks/commit-msg >tmp &&
 	cat tmp >repo/.git/hooks/commit-msg &&
 	(cd repo && test_expect_code 1 "$ADRLOG" hooks status >../out) &&
 	test_grep "^commit-msg +installed \(outdated" out &&
