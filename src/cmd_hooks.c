@@ -264,8 +264,15 @@ static int cmd_hooks_status(const struct hooks_where *w, const char *self)
 static int cmd_hooks_husky(const struct hooks_where *w, int install)
 {
 	struct strbuf path = STRBUF_INIT;
-	int changed = 0, rc = 0;
+	int changed = 0, edited = 0, rc = 0;
 
+	/* shims an older adr-log put into .husky/_ (renaming Husky's own
+	 * dispatchers, which silenced the team's hooks): undone first */
+	rc = hooks_uninstall(w->dir, &changed, &edited);
+	if (changed)
+		printf("Husky: put Husky's own files in %s back (older adr-log shims "
+		       "removed)\n", w->dir + strlen(w->top));
+	changed = 0;
 	for (const char *const *n = hooks_names; *n && rc == 0; n++) {
 		strbuf_reset(&path);
 		strbuf_addf(&path, "%s/%s", w->scripts, *n);

@@ -229,8 +229,18 @@ int hooks_uninstall(const char *dir, int *changed, int *edited)
 		strbuf_reset(&path);
 		strbuf_addf(&path, "%s/%s", dir, *n);
 		strbuf_addf(&orig, "%s" HOOKS_ORIG, path.buf);
-		if (!hooks_is_ours(path.buf))
+		if (!hooks_is_ours(path.buf)) {
+			/* a manager (npx husky) wrote its hook over our shim: the
+			 * copy kept aside is the same hook and can go; with no hook
+			 * left, the kept one goes back */
+			if (hooks_exists(orig.buf) && hooks_exists(path.buf) &&
+			    hooks_same_file(path.buf, orig.buf) && unlink(orig.buf) == 0)
+				(*changed)++;
+			else if (hooks_exists(orig.buf) && !hooks_exists(path.buf) &&
+				 rename(orig.buf, path.buf) == 0)
+				(*changed)++;
 			continue;	/* not ours: never touched */
+		}
 		if (hooks_shim_state(path.buf, *n, NULL) == HOOKS_EDITED) {
 			(*edited)++;
 			continue;	/* edited by hand: the edits are kept */

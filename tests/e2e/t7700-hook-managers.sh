@@ -90,6 +90,25 @@ test_expect_success 'Husky: uninstall leaves no diff' '
 	git diff --exit-code HEAD~2 -- .husky
 '
 
+test_expect_success 'Husky: shims an older adr-log put into .husky/_ are undone, Husky files restored' '
+	have husky || exit $(( $? == 2 ? 0 : 1 ))
+	git init -q husky-old && cd husky-old && adrs &&
+	echo "{\"name\": \"t\"}" >package.json && husky init >/dev/null &&
+	printf "exit 0\n" >.husky/pre-commit &&
+	cksum .husky/_/commit-msg .husky/_/pre-push >../husky-files &&
+	for h in commit-msg pre-push; do
+		mv .husky/_/$h .husky/_/$h.adrlog-orig &&
+		sed "s|@ADRLOG@|/old/adr-log|" "$ADRLOG_TOP/hooks/$h" | sed "s/adr-log-shim 2/adr-log-shim 1/" >.husky/_/$h &&
+		chmod +x .husky/_/$h || return 1
+	done &&
+	cp .husky/_/pre-push.adrlog-orig .husky/_/pre-push &&
+	adr_log hooks install >../out &&
+	test_grep "put Husky.s own files in .husky/_ back" ../out &&
+	cksum .husky/_/commit-msg .husky/_/pre-push >../husky-now &&
+	test_cmp ../husky-files ../husky-now &&
+	! ls .husky/_ | grep adrlog
+'
+
 # --- lefthook -----------------------------------------------------------------
 
 test_expect_success 'lefthook: install writes no hook files, prints the config' '
