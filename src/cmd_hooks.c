@@ -215,6 +215,10 @@ static int cmd_hooks_status(const struct hooks_where *w, const char *self)
 
 	hooks_status(e, w->dir, self);
 	printf("hooks folder: %s\n", w->dir);
+	if (w->owner == OWNER_HUSKY && getenv("HUSKY") && !strcmp(getenv("HUSKY"), "0")) {
+		printf("HUSKY=0 is set: Husky runs no hook in this environment\n");
+		all = 0;
+	}
 	for (size_t i = 0; hooks_names[i]; i++) {
 		const char *n = hooks_names[i];
 		int runs = 0;
@@ -244,11 +248,22 @@ static int cmd_hooks_status(const struct hooks_where *w, const char *self)
 			       runs ? "runs adr-log" : "does not run adr-log "
 			       "(adr-log hooks install prints what to add)");
 			break;
-		case OWNER_GIT:
+		case OWNER_GIT: {
+			struct stat st;
+			strbuf_addf(&path, "%s/%s", w->dir, n);
 			runs = e[i].state == HOOKS_CURRENT;
+			if (e[i].state != HOOKS_ABSENT && stat(path.buf, &st) == 0 &&
+			    !(st.st_mode & S_IXUSR)) {
+				/* git skips a hook that is not executable */
+				printf("%-20s %s, but not executable: git ignores it\n", n,
+				       cmd_hooks_state_text(e[i].state));
+				runs = 0;
+				break;
+			}
 			printf("%-20s %s%s\n", n, cmd_hooks_state_text(e[i].state),
 			       e[i].chained ? "; runs the previous hook first" : "");
 			break;
+		}
 		}
 		if (e[i].moved_aside)
 			printf("%-20s adr-log's shim was moved to %s.old (by lefthook): git "
@@ -312,6 +327,18 @@ static int cmd_hooks_explain(const struct hooks_where *w, int install)
 		       w->config ? w->config : "its scripts");
 		return ADR_EXIT_OK;
 	}
+	for (const char *const *n = hooks_names; *n; n++) {
+		strbuf_reset(&sb);
+		strbuf_addf(&sb, "%s/%s", w->dir, *n);
+		if (hooks_shim_state(sb.buf, *n, NULL) != HOOKS_ABSENT &&
+		    hooks_shim_state(sb.buf, *n, NULL) != HOOKS_FOREIGN) {
+			printf("note: adr-log's own shims are in %s; once %s runs adr-log, "
+			       "remove them with 'adr-log hooks uninstall'\n", w->dir,
+			       w->owner == OWNER_LEFTHOOK ? "lefthook" : "the manager");
+			break;
+		}
+	}
+	strbuf_reset(&sb);
 	switch (w->owner) {
 	case OWNER_LEFTHOOK:
 		if (all && w->config) {

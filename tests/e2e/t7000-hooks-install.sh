@@ -192,6 +192,13 @@ test_expect_success 'a shim whose adr-log is gone lets the commit through' '
 	echo big >expect && test_cmp expect subject
 '
 
+test_expect_success 'status tells when git will ignore a shim that is not executable' '
+	(cd repo && adr_log hooks install >/dev/null && chmod -x .git/hooks/pre-push &&
+	 test_expect_code 1 "$ADRLOG" hooks status >../out) &&
+	test_grep "^pre-push +installed \(current\), but not executable: git ignores it" out &&
+	chmod +x repo/.git/hooks/pre-push
+'
+
 test_expect_success 'hooks needs install, uninstall or status' '
 	(cd repo && test_expect_code 2 "$ADRLOG" hooks frob 2>../err) &&
 	test_grep "usage: adr-log hooks" err
