@@ -148,7 +148,7 @@ test_expect_success 'lefthook moving our shims to *.old is reported, and uninsta
 	git init -q lh2 && cd lh2 && adrs && adr_log hooks install >/dev/null &&
 	printf "commit-msg:\n  jobs:\n    - run: echo ok\n" >lefthook.yml &&
 	adr_log hooks install >../out &&
-	test_grep "note: adr-log.s own shims are in .*: once lefthook runs adr-log" ../out &&
+	test_grep "note: adr-log.s own shims are in .*; once lefthook runs adr-log" ../out &&
 	lefthook install >/dev/null 2>&1 && test -f .git/hooks/commit-msg.old &&
 	test_expect_code 1 "$ADRLOG" hooks status >../st &&
 	test_grep "shim was moved to commit-msg.old \(by lefthook\): git never runs it" ../st &&
