@@ -25,7 +25,7 @@
 #include "strbuf.h"
 #include "xalloc.h"
 
-static const char hooks_usage[] = "adr-log hooks (install | uninstall | status)";
+static const char hooks_usage[] = "adr-log hooks (install [--write] | uninstall | status)";
 
 enum hooks_owner {
 	OWNER_GIT = 0,	/* a plain hooks folder: our shims */
@@ -310,8 +310,33 @@ static int cmd_hooks_husky(const struct hooks_where *w, int install)
 	return ADR_EXIT_OK;
 }
 
-/* lefthook, pre-commit, a tracked folder: say what to add, write nothing. */
-static int cmd_hooks_explain(const struct hooks_where *w, int install)
+/* --write: append the config block to the lefthook / pre-commit config. */
+static int cmd_hooks_write_config(const struct hooks_where *w)
+{
+	struct strbuf path = STRBUF_INIT, block = STRBUF_INIT;
+	int changed = 0, rc;
+
+	strbuf_addf(&path, "%s%s", w->top, w->config);
+	rc = w->owner == OWNER_LEFTHOOK ? hooks_lefthook_config_block(&block, path.buf)
+					: hooks_precommit_config_block(&block, path.buf);
+	if (rc == 0)
+		rc = hooks_block_add(path.buf, block.buf, &changed);
+	if (rc < 0) {
+		error_print();
+		rc = ADR_EXIT_FAIL;
+	} else {
+		printf("added adr-log to %s; now run: %s\n", w->config,
+		       w->owner == OWNER_LEFTHOOK ? "lefthook install" :
+		       "pre-commit install --hook-type commit-msg --hook-type pre-push");
+	}
+	strbuf_release(&path);
+	strbuf_release(&block);
+	return rc;
+}
+
+/* lefthook, pre-commit, a tracked folder: say what to add, write nothing
+ * (unless asked to: --write, for the lefthook and pre-commit configs). */
+static int cmd_hooks_explain(const struct hooks_where *w, int install, int write)
 {
 	struct strbuf sb = STRBUF_INIT;
 	int all = 1;
@@ -319,7 +344,23 @@ static int cmd_hooks_explain(const struct hooks_where *w, int install)
 	for (const char *const *n = hooks_names; *n; n++)
 		if (!cmd_hooks_config_runs(w, *n))
 			all = 0;
+	if (install && write && !all && w->config &&
+	    (w->owner == OWNER_LEFTHOOK || w->owner == OWNER_PRECOMMIT))
+		return cmd_hooks_write_config(w);
 	if (!install) {
+		struct strbuf path = STRBUF_INIT;
+		int changed = 0;
+		/* what --write added goes again, byte for byte */
+		if (w->config) {
+			strbuf_addf(&path, "%s%s", w->top, w->config);
+			hooks_script_remove(path.buf, &changed);
+			error_clear();
+		}
+		strbuf_release(&path);
+		if (changed) {
+			printf("removed adr-log from %s\n", w->config);
+			return ADR_EXIT_OK;
+		}
 		printf("adr-log wrote nothing here (the hooks belong to %s): remove "
 		       "adr-log from %s yourself\n",
 		       w->owner == OWNER_LEFTHOOK ? "lefthook" :
@@ -347,7 +388,8 @@ static int cmd_hooks_explain(const struct hooks_where *w, int install)
 		}
 		hooks_lefthook_snippet(&sb);
 		printf("lefthook manages the hooks here: adr-log leaves its hook files "
-		       "alone\n(lefthook would move them aside).  Add to %s:\n\n%s\n"
+		       "alone\n(lefthook would move them aside).  Add to %s (or run "
+		       "'adr-log hooks install --write'):\n\n%s\n"
 		       "then run: lefthook install\n",
 		       w->config ? w->config : "lefthook.yml", sb.buf);
 		break;
@@ -358,7 +400,8 @@ static int cmd_hooks_explain(const struct hooks_where *w, int install)
 		}
 		hooks_precommit_snippet(&sb);
 		printf("The pre-commit framework manages the hooks here.  Add under "
-		       "repos: in .pre-commit-config.yaml:\n\n%s\nthen run: pre-commit "
+		       "repos: in .pre-commit-config.yaml (or run 'adr-log hooks install "
+		       "--write'):\n\n%s\nthen run: pre-commit "
 		       "install --hook-type commit-msg --hook-type pre-push\n", sb.buf);
 		break;
 	default:
@@ -380,8 +423,13 @@ int cmd_hooks(int argc, const char **argv, struct cmd_ctx *ctx)
 {
 	struct hooks_where w;
 	char *self;
-	int changed = 0, edited = 0, rc = ADR_EXIT_OK;
-	const struct opt opts[] = { OPT_GLOBALS(ctx->opts), OPT_END };
+	int changed = 0, edited = 0, rc = ADR_EXIT_OK, write = 0;
+	const struct opt opts[] = {
+		OPT_GLOBALS(ctx->opts),
+		OPT_BOOL(0, "write", &write, "install: also write the lefthook or "
+			 "pre-commit config"),
+		OPT_END
+	};
 
 	argc = opt_parse(argc, argv, opts, hooks_usage, 0);
 	if (argc == OPT_HELP)
@@ -400,7 +448,7 @@ int cmd_hooks(int argc, const char **argv, struct cmd_ctx *ctx)
 	} else if (w.owner == OWNER_HUSKY) {
 		rc = cmd_hooks_husky(&w, !strcmp(argv[0], "install"));
 	} else if (w.owner != OWNER_GIT && strcmp(argv[0], "uninstall")) {
-		rc = cmd_hooks_explain(&w, 1);
+		rc = cmd_hooks_explain(&w, 1, write);
 	} else if (!strcmp(argv[0], "install")) {
 		if (hooks_install(w.dir, self, &changed, &edited) < 0) {
 			error_print();
@@ -428,7 +476,7 @@ int cmd_hooks(int argc, const char **argv, struct cmd_ctx *ctx)
 			printf("kept %d shim%s edited by hand in %s\n", edited,
 			       edited == 1 ? "" : "s", w.dir);
 		if (w.owner != OWNER_GIT && w.owner != OWNER_HUSKY)
-			cmd_hooks_explain(&w, 0);
+			cmd_hooks_explain(&w, 0, 0);
 	}
 	free(self);
 	cmd_hooks_where_free(&w);

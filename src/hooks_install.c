@@ -387,6 +387,17 @@ int hooks_script_runs_adrlog(const char *path, const char *name)
 
 int hooks_script_add(const char *path, const char *name, int *changed)
 {
+	struct strbuf block = STRBUF_INIT;
+	int rc;
+
+	hooks_script_block(&block, name);
+	rc = hooks_block_add(path, block.buf, changed);
+	strbuf_release(&block);
+	return rc;
+}
+
+int hooks_block_add(const char *path, const char *block, int *changed)
+{
 	struct strbuf sb = STRBUF_INIT;
 	int rc = 0, existed = hooks_exists(path);
 
@@ -398,7 +409,11 @@ int hooks_script_add(const char *path, const char *name, int *changed)
 	}
 	if (sb.len && sb.buf[sb.len - 1] != '\n')
 		strbuf_addch(&sb, '\n');
-	hooks_script_block(&sb, name);
+	if (strncmp(block, HOOKS_BLOCK_BEGIN, strlen(HOOKS_BLOCK_BEGIN)))
+		strbuf_addstr(&sb, HOOKS_BLOCK_BEGIN);
+	strbuf_addstr(&sb, block);
+	if (strncmp(block, HOOKS_BLOCK_BEGIN, strlen(HOOKS_BLOCK_BEGIN)))
+		strbuf_addstr(&sb, HOOKS_BLOCK_END);
 	rc = file_write_atomic(path, sb.buf, sb.len, existed ? FILE_MODE_KEEP : 0755);
 	if (rc == 0)
 		(*changed)++;
@@ -474,4 +489,92 @@ void hooks_precommit_snippet(struct strbuf *out)
 		"        pass_filenames: false\n"
 		"        always_run: true\n"
 		"        verbose: true\n");
+}
+
+/* Is a line of text at column 0 (not a comment) equal to key? */
+static int hooks_yaml_has_key(const char *text, const char *key)
+{
+	size_t n = strlen(key);
+
+	for (const char *p = text; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL)
+		if (!strncmp(p, key, n) && (p[n] == ':'))
+			return 1;
+	return 0;
+}
+
+int hooks_lefthook_config_block(struct strbuf *out, const char *path)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t n = strlen(path);
+	int rc = 0;
+
+	if (!(n > 4 && !strcmp(path + n - 4, ".yml")) &&
+	    !(n > 5 && !strcmp(path + n - 5, ".yaml")))
+		return error_set("'%s': only a YAML lefthook config is written "
+				 "(add the lines yourself)", path);
+	if (hooks_read(&sb, path, 0) < 0)
+		return error_set("cannot read '%s': %s", path, strerror(errno));
+	for (const char *const *h = hooks_names; *h && rc == 0; h++)
+		if (hooks_yaml_has_key(sb.buf, *h))
+			rc = error_set("'%s' configures %s already: add the adr-log job "
+				       "to it yourself (adr-log hooks install prints it)",
+				       path, *h);
+	if (rc == 0)
+		hooks_lefthook_snippet(out);
+	strbuf_release(&sb);
+	return rc;
+}
+
+int hooks_precommit_config_block(struct strbuf *out, const char *path)
+{
+	struct strbuf sb = STRBUF_INIT, snip = STRBUF_INIT;
+	const char *p, *repos = NULL;
+	int indent = 2, rc = 0;
+
+	if (hooks_read(&sb, path, 0) < 0)
+		return error_set("cannot read '%s': %s", path, strerror(errno));
+	/* "repos:" must be the last top-level key, its items a block list:
+	 * then new items appended at the end of the file join that list */
+	for (p = sb.buf; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL) {
+		if (*p == ' ' || *p == '\n' || *p == '#' || *p == '-')
+			continue;
+		repos = !strncmp(p, "repos:", 6) ? p : NULL;
+	}
+	if (repos) {
+		const char *v = repos + 6;
+		while (*v == ' ')
+			v++;
+		if (*v && *v != '\n' && *v != '#')
+			repos = NULL;	/* "repos: [...]": a flow list */
+	}
+	if (!repos) {
+		rc = error_set("'%s': 'repos:' is not the last key with a block list: "
+			       "add the entries yourself (adr-log hooks install prints them)",
+			       path);
+		goto done;
+	}
+	for (p = strchr(repos, '\n'); p && *++p; p = strchr(p, '\n')) {
+		const char *q = p;
+		while (*q == ' ')
+			q++;
+		if (*q == '\n' || *q == '#')
+			continue;
+		if (*q == '-')
+			indent = (int)(q - p);
+		break;
+	}
+	hooks_precommit_snippet(&snip);
+	/* the snippet's items are at column 2: move them to the file's */
+	for (p = snip.buf; *p;) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) + 1 : strlen(p);
+		for (int i = 0; i < indent; i++)
+			strbuf_addch(out, ' ');
+		strbuf_add(out, p + 2, len - 2);
+		p += len;
+	}
+done:
+	strbuf_release(&snip);
+	strbuf_release(&sb);
+	return rc;
 }

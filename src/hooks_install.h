@@ -71,6 +71,23 @@ void hooks_script_block(struct strbuf *out, const char *name);
  * when it is there.  *changed counts the files written. */
 int hooks_script_add(const char *path, const char *name, int *changed);
 
+/* Append text between the markers of our block (any file format whose
+ * comments start with '#': shell, YAML); no-op when a block is there. */
+int hooks_block_add(const char *path, const char *text, int *changed);
+
+/*
+ * The lines to append to the lefthook YAML config at path, or -1 (with
+ * the reason) when appending would not be valid (another format, or the
+ * file configures one of our hooks already: merging is the user's).
+ */
+int hooks_lefthook_config_block(struct strbuf *out, const char *path);
+
+/*
+ * The same for .pre-commit-config.yaml: only when "repos:" is its last
+ * top-level key with a block list; the entries take that list's indent.
+ */
+int hooks_precommit_config_block(struct strbuf *out, const char *path);
+
 /* Remove the block, byte for byte; a file holding only it is removed. */
 int hooks_script_remove(const char *path, int *changed);
 

@@ -157,6 +157,29 @@ test_expect_success 'lefthook moving our shims to *.old is reported, and uninsta
 	grep -q lefthook .git/hooks/commit-msg
 '
 
+test_expect_success 'lefthook: install --write appends the config; uninstall takes it out again' '
+	have lefthook || exit $(( $? == 2 ? 0 : 1 ))
+	git init -q lh3 && cd lh3 && adrs &&
+	printf "pre-commit:\n  jobs:\n    - run: echo ok\n" >lefthook.yml &&
+	git add lefthook.yml && git commit -q -m lefthook && lefthook install >/dev/null 2>&1 &&
+	adr_log hooks install --write >../out &&
+	test_grep "added adr-log to lefthook.yml" ../out &&
+	lefthook validate >../v 2>&1 && lefthook install >/dev/null 2>&1 &&
+	adr_log hooks status >../st &&
+	git config adrlog.hookMode block && large_change &&
+	test_must_fail git commit -q -m "big" >../err 2>&1 && test_grep "Commit refused" ../err &&
+	git reset -q && rm big.txt && adr_log hooks uninstall >../out &&
+	git diff --exit-code lefthook.yml
+'
+
+test_expect_success 'lefthook: --write refuses a config that has a commit-msg of its own' '
+	have lefthook || exit $(( $? == 2 ? 0 : 1 ))
+	cd lh3 && printf "commit-msg:\n  jobs:\n    - run: echo mine\n" >>lefthook.yml &&
+	cp lefthook.yml ../before &&
+	test_expect_code 1 "$ADRLOG" hooks install --write >../out 2>../err &&
+	test_grep "configures commit-msg already" ../err && cmp ../before lefthook.yml
+'
+
 # --- the pre-commit framework -------------------------------------------------
 
 test_expect_success 'pre-commit: the real framework loads .pre-commit-hooks.yaml (try-repo)' '
@@ -183,6 +206,21 @@ test_expect_success 'pre-commit: install prints the config; with it, commits are
 	git config adrlog.hookMode block && large_change &&
 	test_must_fail git commit -q -m "big" >../err 2>&1 &&
 	test_grep "Commit refused" ../err
+'
+
+test_expect_success 'pre-commit: install --write joins the repos list; the framework accepts it' '
+	have pre-commit || exit $(( $? == 2 ? 0 : 1 ))
+	git init -q pc2 && cd pc2 && adrs &&
+	printf "repos:\n-   repo: local\n    hooks:\n    -   id: nothing\n        name: nothing\n        entry: \"true\"\n        language: system\n" >.pre-commit-config.yaml &&
+	git add . && git commit -q -m config &&
+	adr_log hooks install --write >../out &&
+	pre-commit validate-config .pre-commit-config.yaml &&
+	pre-commit install --hook-type commit-msg --hook-type pre-push >/dev/null &&
+	git config adrlog.hookMode block && large_change && git add .pre-commit-config.yaml &&
+	test_must_fail git commit -q -m "big" >../err 2>&1 && test_grep "Commit refused" ../err &&
+	git reset -q && rm big.txt && adr_log hooks uninstall >../out &&
+	test_grep "removed adr-log from .pre-commit-config.yaml" ../out &&
+	git diff --exit-code .pre-commit-config.yaml
 '
 
 # --- a tracked hooks folder ---------------------------------------------------
