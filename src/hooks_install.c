@@ -359,7 +359,11 @@ int hooks_status(struct hooks_entry *out, const char *dir, const char *self)
  * by name, found on PATH (Husky puts node_modules/.bin there): never a
  * path of this machine, since the file is committed.
  */
-#define HOOKS_BLOCK_BEGIN "# >>> adr-log (adr-log hooks uninstall removes this block)\n"
+#define HOOKS_BLOCK_MARK "# >>> adr-log ("
+#define HOOKS_BLOCK_BEGIN HOOKS_BLOCK_MARK "adr-log hooks uninstall removes this block)\n"
+/* the same, when install had to end the last line of the file first */
+#define HOOKS_BLOCK_BEGIN_NL HOOKS_BLOCK_MARK "adr-log hooks uninstall removes this block " \
+	"and the line break above)\n"
 #define HOOKS_BLOCK_END "# <<< adr-log\n"
 
 void hooks_script_block(struct strbuf *out, const char *name)
@@ -398,26 +402,34 @@ int hooks_script_add(const char *path, const char *name, int *changed)
 
 int hooks_block_add(const char *path, const char *block, int *changed)
 {
-	struct strbuf sb = STRBUF_INIT;
-	int rc = 0, existed = hooks_exists(path);
+	struct strbuf sb = STRBUF_INIT, body = STRBUF_INIT;
+	int rc = 0, existed = hooks_exists(path), nl = 0;
 
 	if (existed && hooks_read(&sb, path, 0) < 0)
 		return error_set("cannot read '%s': %s", path, strerror(errno));
-	if (strstr(sb.buf, HOOKS_BLOCK_BEGIN)) {
+	if (strstr(sb.buf, HOOKS_BLOCK_MARK)) {
 		strbuf_release(&sb);
 		return 0;	/* there already */
 	}
-	if (sb.len && sb.buf[sb.len - 1] != '\n')
+	/* the body, without markers a printed block carries */
+	if (!strncmp(block, HOOKS_BLOCK_BEGIN, strlen(HOOKS_BLOCK_BEGIN)))
+		block += strlen(HOOKS_BLOCK_BEGIN);
+	strbuf_addstr(&body, block);
+	if (body.len >= strlen(HOOKS_BLOCK_END) &&
+	    !strcmp(body.buf + body.len - strlen(HOOKS_BLOCK_END), HOOKS_BLOCK_END))
+		strbuf_setlen(&body, body.len - strlen(HOOKS_BLOCK_END));
+	if (sb.len && sb.buf[sb.len - 1] != '\n') {
 		strbuf_addch(&sb, '\n');
-	if (strncmp(block, HOOKS_BLOCK_BEGIN, strlen(HOOKS_BLOCK_BEGIN)))
-		strbuf_addstr(&sb, HOOKS_BLOCK_BEGIN);
-	strbuf_addstr(&sb, block);
-	if (strncmp(block, HOOKS_BLOCK_BEGIN, strlen(HOOKS_BLOCK_BEGIN)))
-		strbuf_addstr(&sb, HOOKS_BLOCK_END);
+		nl = 1;
+	}
+	strbuf_addstr(&sb, nl ? HOOKS_BLOCK_BEGIN_NL : HOOKS_BLOCK_BEGIN);
+	strbuf_addbuf(&sb, &body);
+	strbuf_addstr(&sb, HOOKS_BLOCK_END);
 	rc = file_write_atomic(path, sb.buf, sb.len, existed ? FILE_MODE_KEEP : 0755);
 	if (rc == 0)
 		(*changed)++;
 	strbuf_release(&sb);
+	strbuf_release(&body);
 	return rc;
 }
 
@@ -427,12 +439,16 @@ int hooks_script_remove(const char *path, int *changed)
 	char *b, *e;
 	int rc = 0;
 
-	if (hooks_read(&sb, path, 0) < 0 || !(b = strstr(sb.buf, HOOKS_BLOCK_BEGIN)) ||
+	if (hooks_read(&sb, path, 0) < 0 || !(b = strstr(sb.buf, HOOKS_BLOCK_MARK)) ||
 	    !(e = strstr(b, HOOKS_BLOCK_END))) {
 		strbuf_release(&sb);
 		return 0;
 	}
 	strbuf_add(&out, sb.buf, (size_t)(b - sb.buf));
+	/* the line break install added before the block goes too */
+	if (!strncmp(b, HOOKS_BLOCK_BEGIN_NL, strlen(HOOKS_BLOCK_BEGIN_NL)) && out.len &&
+	    out.buf[out.len - 1] == '\n')
+		strbuf_setlen(&out, out.len - 1);
 	strbuf_addstr(&out, e + strlen(HOOKS_BLOCK_END));
 	if (!out.len) {
 		/* install created the file for the block alone */

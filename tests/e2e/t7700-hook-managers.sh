@@ -39,9 +39,7 @@ test_expect_success 'Husky: husky init, a team commit-msg hook, then adr-log hoo
 	git init -q husky && cd husky && adrs &&
 	echo "{\"name\": \"t\", \"scripts\": {}}" >package.json &&
 	husky init >/dev/null && test "$(git config core.hooksPath)" = .husky/_ &&
-	cat >.husky/commit-msg <<-\EOF &&
-	grep -qE "^(feat|fix|chore)(\(.+\))?: " "$1" || { echo "team: not a conventional commit" >&2; exit 1; }
-	EOF
+	printf "%s" "grep -qE \"^(feat|fix|chore)(\\(.+\\))?: \" \"\$1\" || { echo \"team: not a conventional commit\" >&2; exit 1; }" >.husky/commit-msg &&
 	echo "exit 0" >.husky/pre-commit &&
 	git add .husky package.json && git commit -q -m "chore: husky" &&
 	find .husky/_ -type f | sort | xargs cksum >../husky-before &&
