@@ -186,7 +186,6 @@ static void config_env_get_all(struct strvec *out, const char *name)
 {
 	const char *count = getenv("GIT_CONFIG_COUNT");
 	const char *params = getenv("GIT_CONFIG_PARAMETERS");
-	struct strbuf key = STRBUF_INIT, val = STRBUF_INIT;
 
 	if (count && *count) {
 		char *end;
@@ -202,6 +201,14 @@ static void config_env_get_all(struct strvec *out, const char *name)
 				strvec_push(out, vv);
 		}
 	}
+	if (params)
+		config_parse_parameters(params, name, out);
+}
+
+void config_parse_parameters(const char *params, const char *name, struct strvec *out)
+{
+	struct strbuf key = STRBUF_INIT, val = STRBUF_INIT;
+
 	for (const char *p = params; p && *p;) {
 		const char *eq;
 		int has_value = 0;

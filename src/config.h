@@ -65,6 +65,14 @@ int config_get_git(char **out, struct repo *repo, const char *name);
  */
 int config_parse_int(const char *s, intmax_t max, intmax_t *out);
 
+/*
+ * Append the values of name (section.key, or section.sub.key) that the
+ * text of GIT_CONFIG_PARAMETERS holds ('key'='value' of git >= 2.31,
+ * 'key=value' before, sq-quoted; 'key'= or 'key' alone is "true"), in
+ * order.  Pure; stops at text git would refuse.
+ */
+void config_parse_parameters(const char *params, const char *name, struct strvec *out);
+
 /* Parse a git boolean; -1 when s is not one. */
 int config_parse_bool(const char *s);
 

@@ -151,3 +151,36 @@ TEST_GROUP(config_parse_int)
 	INT_EQ(config_parse_int("", INT_MAX, &n), -1, "empty");
 	INT_EQ(config_parse_int("many", INT_MAX, &n), -1, "words");
 }
+
+TEST_GROUP(config_parse_parameters)
+{
+	struct strvec v = STRVEC_INIT;
+
+	/* what git 2.39 exports for: -c a.b=cli -c Foo.Sub.Key="x'y" -c A.C
+	 * -c adrlog.hookMode=block -c alias.x='!env' */
+	config_parse_parameters("'a.b'='cli' 'Foo.Sub.Key'='x'\\''y' 'A.C'= "
+				"'adrlog.hookMode'='block' 'alias.x'=''\\!'env'",
+				"adrlog.hookmode", &v);
+	INT_EQ(v.nr, 1, "the key, case-insensitive");
+	STR_EQ(v.nr ? v.v[0] : NULL, "block", "its value");
+	strvec_clear(&v);
+	config_parse_parameters("'a.b'='cli' 'Foo.Sub.Key'='x'\\''y'", "foo.Sub.KEY", &v);
+	STR_EQ(v.nr ? v.v[0] : NULL, "x'y", "a quote inside, subsection exact");
+	strvec_clear(&v);
+	config_parse_parameters("'Foo.Sub.Key'='x'", "foo.sub.key", &v);
+	INT_EQ(v.nr, 0, "a subsection compares exactly");
+	strvec_clear(&v);
+	config_parse_parameters("'A.C'= 'alias.x'=''\\!'env'", "a.c", &v);
+	STR_EQ(v.nr ? v.v[0] : NULL, "true", "'key'= alone is true");
+	strvec_clear(&v);
+	config_parse_parameters("'alias.x'=''\\!'env'", "alias.x", &v);
+	STR_EQ(v.nr ? v.v[0] : NULL, "!env", "an escaped !");
+	strvec_clear(&v);
+	config_parse_parameters("'a.b=old' 'a.b=older'", "a.b", &v);
+	INT_EQ(v.nr, 2, "the old 'key=value' form, in order");
+	STR_EQ(v.nr == 2 ? v.v[1] : NULL, "older", "the later one last");
+	strvec_clear(&v);
+	config_parse_parameters("'a.b'='x' 'a.b'='unterminated", "a.b", &v);
+	INT_EQ(v.nr, 1, "broken quoting stops the parse");
+	strvec_clear(&v);
+}
