@@ -422,7 +422,9 @@ static int cmd_hook_prepare(struct hook_run *run, int argc, const char **argv)
 	}
 	if (cmd_hook_read_file(&msg, argv[0]) < 0)
 		goto done;
-	cmd_hook_msgmode(&mm, run->repo, argc >= 2 ? argv[1] : "", msg.buf, msg.len);
+	cmd_hook_msgmode(&mm, run->repo, argc >= 2 ? argv[1] :
+			 getenv("PRE_COMMIT_COMMIT_MSG_SOURCE") ?
+			 getenv("PRE_COMMIT_COMMIT_MSG_SOURCE") : "", msg.buf, msg.len);
 	rc = 0;
 	/* comments would stay in the commit under the other cleanup modes */
 	if (!mm.editor || (mm.cleanup != GITCMD_CLEANUP_ALL &&
@@ -592,9 +594,12 @@ int cmd_hook(int argc, const char **argv, struct cmd_ctx *ctx)
 		return ADR_EXIT_OK;	/* ADRLOG_SKIP=1: this once */
 	/* prepare-commit-msg for -m/-F, merges, amends, squashes: no editor
 	 * or not a new change; decided before the repository is opened */
-	if (!strcmp(argv[1], "prepare-commit-msg") && argc >= 4 && *argv[3] &&
-	    strcmp(argv[3], "template"))
-		return ADR_EXIT_OK;
+	if (!strcmp(argv[1], "prepare-commit-msg")) {
+		/* the pre-commit framework passes the source in its environment */
+		const char *src = argc >= 4 ? argv[3] : getenv("PRE_COMMIT_COMMIT_MSG_SOURCE");
+		if (src && *src && strcmp(src, "template"))
+			return ADR_EXIT_OK;
+	}
 	change_trust_objects();
 	if (repo_open(&run.repo, ctx->opts->chdir) < 0 ||
 	    hook_settings_load(&run.s, run.repo, &ctx->opts->adr_dirs) < 0) {

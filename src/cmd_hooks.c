@@ -327,7 +327,8 @@ static int cmd_hooks_write_config(const struct hooks_where *w)
 	} else {
 		printf("added adr-log to %s; now run: %s\n", w->config,
 		       w->owner == OWNER_LEFTHOOK ? "lefthook install" :
-		       "pre-commit install --hook-type commit-msg --hook-type pre-push");
+		       "pre-commit install --hook-type commit-msg --hook-type "
+		       "prepare-commit-msg --hook-type pre-push");
 	}
 	strbuf_release(&path);
 	strbuf_release(&block);
@@ -402,7 +403,8 @@ static int cmd_hooks_explain(const struct hooks_where *w, int install, int write
 		printf("The pre-commit framework manages the hooks here.  Add under "
 		       "repos: in .pre-commit-config.yaml (or run 'adr-log hooks install "
 		       "--write'):\n\n%s\nthen run: pre-commit "
-		       "install --hook-type commit-msg --hook-type pre-push\n", sb.buf);
+		       "install --hook-type commit-msg --hook-type prepare-commit-msg "
+		       "--hook-type pre-push\n", sb.buf);
 		break;
 	default:
 		printf("%s is tracked by git (the team's hooks): adr-log does not edit "

@@ -189,7 +189,14 @@ test_expect_success 'pre-commit: the real framework loads .pre-commit-hooks.yaml
 	printf "big\n" >../msgfile &&
 	pre-commit try-repo ../hooksrc adr-log-commit-msg --hook-stage commit-msg \
 		--commit-msg-filename ../msgfile >../out 2>&1 &&
-	test_grep "adr-log \(large changes name their ADR\)" ../out
+	test_grep "adr-log \(large changes name their ADR\)" ../out &&
+	printf "\n# Please enter the commit message\n" >../msgfile2 && large_change &&
+	pre-commit try-repo ../hooksrc adr-log-prepare-commit-msg --hook-stage prepare-commit-msg \
+		--commit-msg-filename ../msgfile2 >../out 2>&1 &&
+	test_grep "^# adr-log: a large change" ../msgfile2 &&
+	pre-commit try-repo ../hooksrc adr-log-pre-push --hook-stage push \
+		--from-ref HEAD~1 --to-ref HEAD >../out 2>&1 &&
+	test_grep "adr-log \(pushed commits name their ADR\)" ../out
 '
 
 test_expect_success 'pre-commit: install prints the config; with it, commits are checked' '
@@ -213,8 +220,17 @@ test_expect_success 'pre-commit: install --write joins the repos list; the frame
 	git add . && git commit -q -m config &&
 	adr_log hooks install --write >../out &&
 	pre-commit validate-config .pre-commit-config.yaml &&
-	pre-commit install --hook-type commit-msg --hook-type pre-push >/dev/null &&
-	git config adrlog.hookMode block && large_change && git add .pre-commit-config.yaml &&
+	pre-commit install --hook-type commit-msg --hook-type prepare-commit-msg \
+		--hook-type pre-push >/dev/null &&
+	adr_log hooks status >../st &&
+	test_grep "^prepare-commit-msg +pre-commit: .pre-commit-config.yaml runs adr-log" ../st &&
+	git config adrlog.hookMode warn && large_change && git add .pre-commit-config.yaml &&
+	printf "#!/bin/sh\ncp \"\$1\" \"$TRASH/seen\"\nprintf \"Big\\\\n\\\\nADR: 1\\\\n\" >\"\$1\"\n" >../ed &&
+	EDITOR="sh ../ed" git commit -q >../err 2>&1 &&
+	test_grep "^# adr-log: a large change" ../seen &&
+	git log -1 --format=%B >../msg && test_grep -v "adr-log" ../msg &&
+	git reset -q --soft HEAD~1 &&
+	git config adrlog.hookMode block &&
 	test_must_fail git commit -q -m "big" >../err 2>&1 && test_grep "Commit refused" ../err &&
 	git reset -q && rm big.txt && adr_log hooks uninstall >../out &&
 	test_grep "removed adr-log from .pre-commit-config.yaml" ../out &&
