@@ -85,7 +85,11 @@ _adr_log()
 		COMPREPLY=($(compgen -f -- "$cur"))
 		return
 		;;
-	--since|--until|--status)
+	--since|--until|--status|--date)
+		return
+		;;
+	--supersedes|--amends)
+		COMPREPLY=($(compgen -W "$(_adr_log_ids "${base[@]}")" -- "$cur"))
 		return
 		;;
 	esac
@@ -104,8 +108,22 @@ _adr_log()
 		return
 	fi
 	case $cmd in
-	show|links)
+	show|links|supersede)
 		COMPREPLY=($(compgen -W "$(_adr_log_ids "${base[@]}")" -- "$cur"))
+		;;
+	link|status)
+		# the words after the command: ID, then RELATION or STATUS, then ID
+		local n=0 j
+		for ((j = i + 1; j < cword; j++)); do
+			[[ ${words[j]} == -* ]] || ((n++))
+		done
+		if ((n == 1)) && [[ $cmd == link ]]; then
+			COMPREPLY=($(compgen -W "Supersedes Superseded-by Amends Amended-by" -- "$cur"))
+		elif ((n == 1)); then
+			COMPREPLY=($(compgen -W "draft proposed accepted implemented rejected deprecated superseded amended withdrawn" -- "$cur"))
+		else
+			COMPREPLY=($(compgen -W "$(_adr_log_ids "${base[@]}")" -- "$cur"))
+		fi
 		;;
 	timeline|check|release-notes)
 		COMPREPLY=($(compgen -W "HEAD $(_adr_log_refs "${gitc[@]}")" -- "$cur"))
