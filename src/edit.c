@@ -307,6 +307,23 @@ static size_t ed_bars(const struct ed_doc *d, size_t i, size_t *bars, size_t max
 	return n;
 }
 
+/* A table delimiter row: "|---|:--:|". */
+static int ed_delimiter(const struct ed_doc *d, size_t i)
+{
+	int dash = 0;
+
+	if (i >= d->nr)
+		return 0;
+	for (size_t k = d->v[i].start; k < d->v[i].end; k++) {
+		char c = d->buf[k];
+		if (c == '-')
+			dash = 1;
+		else if (c != '|' && c != ':' && c != ' ' && c != '\t')
+			return 0;
+	}
+	return dash;
+}
+
 static int ed_is_row(const struct ed_doc *d, size_t i)
 {
 	size_t p = ed_skip(d->buf, d->v[i].start, d->v[i].end);
@@ -413,7 +430,14 @@ static int ed_locate(struct ed_doc *d, const char *path)
 	e = d->v[at].end;
 	d->marker_s = d->v[at].start;
 	d->marker_e = ed_marker(d->buf, d->v[at].start, e);
-	if ((p = ed_kv_value(d->buf, d->v[at].start, e, &row))) {
+	if ((p = ed_kv_value(d->buf, d->v[at].start, e, &row)) && row &&
+	    ed_delimiter(d, at + 1)) {
+		/* "| Status | Date |" over "|---|---|": a header, not a key/value row */
+		if (ed_find_col(d, at))
+			return 0;
+		return error_set("'%s': the status table on line %zu has no row", path, at + 1);
+	}
+	if (p) {
 		d->kind = row ? ED_ROW : ED_KV;
 		d->vs = p;
 		if (row) {

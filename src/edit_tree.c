@@ -188,8 +188,13 @@ static void edit_tree_scan(struct edit_tree *t, const char *rel, int depth)
 		strbuf_addf(&sub, "%s%s%s", rel, *rel ? "/" : "", e->d_name);
 		strbuf_reset(&abs);
 		strbuf_addf(&abs, "%s%s", t->top, sub.buf);
-		if (lstat(abs.buf, &st) < 0 || S_ISLNK(st.st_mode))
+		if (lstat(abs.buf, &st) < 0)
 			continue;
+		if (S_ISLNK(st.st_mode)) {
+			if (adrid_has_adr_ext(e->d_name) && !adrid_is_excluded(e->d_name))
+				warning("skipping '%s': a symbolic link is never edited", sub.buf);
+			continue;
+		}
 		if (S_ISDIR(st.st_mode))
 			edit_tree_scan(t, sub.buf, depth + 1);
 		else if (S_ISREG(st.st_mode) && adrid_has_adr_ext(e->d_name) &&
