@@ -672,23 +672,36 @@ static void ed_insert_after(struct strbuf *out, const struct ed_doc *d, size_t i
 static void ed_value(struct strbuf *v, const struct ed_doc *d, size_t vs, size_t ve,
 		     const char *status, const struct edit_target *by)
 {
-	edit_styled_status(v, d->buf + vs, ve - vs, status);
+	if (by) {
+		/* "`Accepted`", "[Accepted]": a word in code or brackets would
+		 * keep "by" from reading as a link; only emphasis stays */
+		struct strbuf plain = STRBUF_INIT;
+
+		for (size_t k = vs; k < ve; k++)
+			if (!strchr("`[]{}()", d->buf[k]))
+				strbuf_addch(&plain, d->buf[k]);
+		edit_styled_status(v, plain.buf, plain.len, status);
+		strbuf_release(&plain);
+	} else {
+		edit_styled_status(v, d->buf + vs, ve - vs, status);
+	}
 	if (by) {
 		struct strbuf ref = STRBUF_INIT, tail = STRBUF_INIT;
 		size_t k = v->len;
 		const char *bw;
 
-		/* "by <ref>" goes before the closing markup of the word */
+		/* "by <ref>" goes inside the emphasis ("**Superseded by [..](..)**"):
+		 * the link rule wants "superseded" and "by" with only blanks between */
 		while (k > 0 && ed_closing(v->buf[k - 1]) == v->buf[k - 1] &&
-		       (v->buf[k - 1] == '*' || v->buf[k - 1] == '_'))
+		       (v->buf[k - 1] == '*' || v->buf[k - 1] == '_' || v->buf[k - 1] == '~'))
 			k--;
 		strbuf_add(&tail, v->buf + k, v->len - k);
 		strbuf_setlen(v, k);
 		bw = ed_by(v->buf);
 		ed_ref(&ref, d, d->kind, by);
-		strbuf_addbuf(v, &tail);
 		strbuf_addstr(v, bw);
 		strbuf_addbuf(v, &ref);
+		strbuf_addbuf(v, &tail);
 		strbuf_release(&ref);
 		strbuf_release(&tail);
 	}

@@ -158,6 +158,12 @@ TEST_GROUP(edit_status_forms)
 		    "superseded", &t13,
 		    "# Use X\n\n* Status: superseded by [13. Use NATS](0013-use-nats.md)\n\n## Context\n",
 		    "MADR 2 superseded by");
+	status_case("0004-x.md", "# T\n\n## Status\n\n**Accepted**\n\n## Context\n", "superseded", &t13,
+		    "# T\n\n## Status\n\n**Superseded by [13. Use NATS](0013-use-nats.md)**\n\n## Context\n",
+		    "emphasis around superseded by: the link inside it");
+	status_case("0004-x.md", "# T\n\n## Status\n\n`Accepted`\n\n## Context\n", "superseded", &t13,
+		    "# T\n\n## Status\n\nSuperseded by [13. Use NATS](0013-use-nats.md)\n\n## Context\n",
+		    "code around superseded by: dropped, or the link would not read");
 	status_case("0004-x.md", "# T\n\n**Status:** Accepted\n\n## Context\n", "rejected", NULL,
 		    "# T\n\n**Status:** Rejected\n\n## Context\n", "bold key");
 	status_case("0004-x.md", "# T\n\n| Status | Proposed    |\n| Date | 2024-01-01 |\n\n## C\n",
