@@ -80,6 +80,7 @@ static int cmd_edit_load(struct edit_tree *t, struct cmd_ctx *ctx)
 {
 	if (edit_tree_load(t, ctx->repo, &ctx->opts->adr_dirs) < 0) {
 		error_print();
+		edit_tree_release(t);
 		return -1;
 	}
 	return 0;
