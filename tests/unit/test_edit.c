@@ -11,6 +11,7 @@
 
 #include "adr.h"
 #include "edit.h"
+#include "edit_tree.h"
 #include "error.h"
 #include "harness.h"
 #include "parse.h"
@@ -269,4 +270,50 @@ TEST_GROUP(edit_link_forms)
 		  "# 12. X\n\n## Status\n\nSuperseded by [11. Y](0011-y.md), "
 		  "[13. Use NATS](0013-use-nats.md)\n\n## C\n",
 		  "a second successor");
+}
+
+/* A work-tree file for edit_tree_target(), parsed as the loader does. */
+static void fake_file(struct edit_file *f, const char *path, const char *text)
+{
+	memset(f, 0, sizeof(*f));
+	f->path = (char *)path;
+	strbuf_init(&f->text, 0);
+	strbuf_addstr(&f->text, text);
+	adr_doc_init(&f->doc);
+	parse_adr(&f->doc, path, text, strlen(text));
+}
+
+static void fake_release(struct edit_file *f)
+{
+	strbuf_release(&f->text);
+	adr_doc_release(&f->doc);
+}
+
+TEST_GROUP(edit_tree_target)
+{
+	struct strbuf bufs[3] = { STRBUF_INIT, STRBUF_INIT, STRBUF_INIT };
+	struct edit_file from, to;
+	struct edit_target t;
+
+	fake_file(&from, "docs/adr/api/0013-x.md", "# 13. X\n");
+	fake_file(&to, "docs/adr/data/0012-2-use-y.md", "# 12-2. Use Y\n\n## Status\n\nAccepted\n");
+	edit_tree_target(&t, bufs, &from, &to);
+	STR_EQ(t.id, "12-2", "id");
+	STR_EQ(t.text, "12-2. Use Y", "adr-tools text for a numbered heading");
+	STR_EQ(t.href, "../data/0012-2-use-y.md", "href relative to the folder of the file");
+	STR_EQ(t.shortref, "ADR-0012-2", "the id as the file name writes it");
+	fake_release(&to);
+	fake_file(&to, "docs/adr/api/adr-007-queue.md", "# Queue\n");
+	edit_tree_target(&t, bufs, &from, &to);
+	STR_EQ(t.text, "ADR-007", "MADR-style text when the heading has no number");
+	STR_EQ(t.href, "adr-007-queue.md", "same folder");
+	fake_release(&to);
+	fake_file(&to, "docs/decisions/use-z.md", "# ADR-5: Use Z\n");
+	edit_tree_target(&t, bufs, &from, &to);
+	STR_EQ(t.shortref, "ADR-5", "an id from the heading");
+	STR_EQ(t.href, "../../decisions/use-z.md", "another folder");
+	fake_release(&to);
+	fake_release(&from);
+	for (int i = 0; i < 3; i++)
+		strbuf_release(&bufs[i]);
 }
