@@ -25,7 +25,7 @@ int cmd_new(int argc, const char **argv, struct cmd_ctx *ctx)
 	int edit = -1, rc = ADR_EXIT_OK;
 	const struct opt opts[] = {
 		OPT_STRING(0, "status", &status, "TEXT", "status of the new ADR (Proposed)"),
-		OPT_STRLIST(0, "supersedes", &supersedes, "ID",
+		OPT_STRLIST('s', "supersedes", &supersedes, "ID",
 			    "the new ADR supersedes ID (both files; repeatable)"),
 		OPT_STRLIST(0, "amends", &amends, "ID",
 			    "the new ADR amends ID (both files; repeatable)"),

@@ -44,6 +44,14 @@ test_expect_success 'new --amends 12-2 touches 012-2 only' '
 	git diff --exit-code docs/adr/0012-use-kafka.md
 '
 
+test_expect_success 'new -s ID is --supersedes (adr-tools: adr new -s 12)' '
+	git init -q short && cd short &&
+	adr_commit doc/adr/0001-first.md "1. First" Accepted "ADR-1" &&
+	adr_log new -s 1 "Second" >../out &&
+	printf "doc/adr/0002-second.md\ndoc/adr/0001-first.md\n" >../expect && test_cmp ../expect ../out &&
+	test_grep "^Superseded by \[2\. Second\]\(0002-second\.md\)$" doc/adr/0001-first.md
+'
+
 test_expect_success 'new --supersedes of an id no ADR has: refused, no file left behind' '
 	cd repo && ls docs/adr >../before &&
 	test_expect_code 2 adr_log new --supersedes 99 "Nope" 2>../err &&
