@@ -420,6 +420,14 @@ static int ed_locate(struct ed_doc *d, const char *path)
 		d->ve = e;
 		return 0;
 	}
+	if (d->fm_close && !d->doc.status_raw && (at = ed_fm_key(d, "status", &p)) &&
+	    ed_skip(d->buf, p, d->v[at].end) == d->v[at].end) {
+		/* "status:" with nothing after it (a template left so) */
+		d->kind = ED_FM;
+		d->line = at;
+		d->vs = d->ve = d->v[at].end;
+		return 0;
+	}
 	if (!d->doc.status_raw || !d->doc.status_line || d->doc.status_line > d->nr) {
 		if (ed_find_col(d, d->fm_close ? d->fm_close + 1 : 0))
 			return 0;
@@ -465,6 +473,10 @@ static int ed_locate(struct ed_doc *d, const char *path)
 	d->kind = ed_dated(d, at) ? ED_DATED : ED_SECTION;
 	d->vs = d->marker_e;
 	d->ve = ed_rtrim(d->buf, d->vs, e);
+	if (d->vs < d->ve && d->buf[d->vs] == '<' && d->vs + 1 < d->ve &&
+	    (isalpha((unsigned char)d->buf[d->vs + 1]) || d->buf[d->vs + 1] == '/'))
+		return error_set("'%s': the status on line %zu is HTML; change it by hand",
+				 path, at + 1);
 	return 0;
 }
 
@@ -548,6 +560,11 @@ void edit_styled_status(struct strbuf *out, const char *old, size_t n, const cha
 	int upper = 1, cap = 0, letters = 0;
 	enum adr_status to = status_normalize(status);
 
+	/* "{proposed | accepted | rejected}": a template's choices, no style */
+	if (memchr(old, '|', n)) {
+		strbuf_addstr(out, status);
+		return;
+	}
 	while (p < n && !isalpha((unsigned char)old[p]))
 		p++;
 	if (p == n) {	/* no ASCII letter: keep only ASCII markup */
@@ -758,6 +775,14 @@ static int ed_set_status(struct strbuf *out, struct ed_doc *d, const char *statu
 	if (d->kind == ED_DATED)
 		return ed_dated_line(out, d, status, date, by);
 	ed_value(&v, d, vs, ve, status, by);
+	if (d->kind == ED_FM && vs == ve && vs > 0 && d->buf[vs - 1] == ':') {
+		struct strbuf sp = STRBUF_INIT;	/* "status:" -> "status: x" */
+
+		strbuf_addch(&sp, ' ');
+		strbuf_addbuf(&sp, &v);
+		strbuf_release(&v);
+		v = sp;
+	}
 	if (d->kind == ED_ROW || d->kind == ED_COL) {
 		/* keep an aligned column aligned when the text gets shorter */
 		size_t bar = ve;

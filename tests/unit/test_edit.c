@@ -105,6 +105,7 @@ TEST_GROUP(edit_styled_status)
 	styled("Accepted, implemented in v6", "deprecated", "Deprecated");
 	styled("*Accepted* (2021-03-04)", "deprecated", "*Deprecated*");
 	styled("", "accepted", "accepted");
+	styled("{proposed | accepted | rejected}", "accepted", "accepted");
 }
 
 TEST_GROUP(edit_rel)
@@ -165,6 +166,12 @@ TEST_GROUP(edit_status_forms)
 	status_case("0004-x.md", "# T\n\n## Status\n\n`Accepted`\n\n## Context\n", "superseded", &t13,
 		    "# T\n\n## Status\n\nSuperseded by [13. Use NATS](0013-use-nats.md)\n\n## Context\n",
 		    "code around superseded by: dropped, or the link would not read");
+	status_case("0003-x.md", "---\nstatus:\ndate: 2024-01-01\n---\n# Use X\n", "proposed", NULL,
+		    "---\nstatus: proposed\ndate: 2024-01-01\n---\n# Use X\n",
+		    "an empty front matter status is filled");
+	status_case("0003-x.md", "---\nstatus: {proposed | rejected | accepted}\n---\n# Use X\n",
+		    "accepted", NULL, "---\nstatus: accepted\n---\n# Use X\n",
+		    "a template's choices are replaced whole");
 	status_case("0004-x.md", "# T\n\n**Status:** Accepted\n\n## Context\n", "rejected", NULL,
 		    "# T\n\n**Status:** Rejected\n\n## Context\n", "bold key");
 	status_case("0004-x.md", "# T\n\n| Status | Proposed    |\n| Date | 2024-01-01 |\n\n## C\n",
@@ -199,6 +206,9 @@ TEST_GROUP(edit_status_refused)
 		       NULL) < 0, "an unknown status word is refused");
 	OK(edit_status(&out, "0001-x.md", "---\nstatus: |\n  accepted\n---\n", 29, "rejected",
 		       "2026-12-02", NULL) < 0, "block scalar: refused");
+	OK(edit_status(&out, "0001-x.md", "# 1. X\n\n## Status\n\n<b>Accepted</b>\n", 35,
+		       "rejected", "2026-12-02", NULL) < 0, "an HTML status: refused");
+	OK(strstr(error_last(), "HTML"), "says why: %s", error_last());
 	OK(edit_status(&out, "0001-x.md", nygard, strlen(nygard), "accepted", "2026-12-02",
 		       NULL) == EDIT_UNCHANGED, "same status: unchanged");
 	STR_EQ(out.buf, nygard, "unchanged bytes");
