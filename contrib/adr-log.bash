@@ -116,7 +116,11 @@ _adr_log()
 			deprecated superseded amended withdrawn unknown deleted" -- "$cur"))
 		return
 		;;
-	--since|--until|--author|-n|--max-count|--template)
+	--supersedes|--amends)
+		COMPREPLY=($(compgen -W "$(_adr_log_ids "${base[@]}")" -- "$cur"))
+		return
+		;;
+	--since|--until|--author|-n|--max-count|--template|--date)
 		return
 		;;
 	esac
@@ -135,8 +139,22 @@ _adr_log()
 		return
 	fi
 	case $cmd in
-	show|links)
+	show|links|supersede)
 		COMPREPLY=($(compgen -W "$(_adr_log_ids "${base[@]}")" -- "$cur"))
+		;;
+	link|status)
+		# the words after the command: ID, then RELATION or STATUS, then ID
+		local n=0 j
+		for ((j = i + 1; j < cword; j++)); do
+			[[ ${words[j]} == -* ]] || ((n++))
+		done
+		if ((n == 1)) && [[ $cmd == link ]]; then
+			COMPREPLY=($(compgen -W "Supersedes Superseded-by Amends Amended-by" -- "$cur"))
+		elif ((n == 1)); then
+			COMPREPLY=($(compgen -W "draft proposed accepted implemented rejected deprecated superseded amended withdrawn" -- "$cur"))
+		else
+			COMPREPLY=($(compgen -W "$(_adr_log_ids "${base[@]}")" -- "$cur"))
+		fi
 		;;
 	timeline)
 		_adr_log_revs "$cur" "${gitc[@]}"

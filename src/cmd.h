@@ -66,6 +66,9 @@ int cmd_release_notes(int argc, const char **argv, struct cmd_ctx *ctx);
 int cmd_check(int argc, const char **argv, struct cmd_ctx *ctx);
 int cmd_index(int argc, const char **argv, struct cmd_ctx *ctx);
 int cmd_new(int argc, const char **argv, struct cmd_ctx *ctx);
+int cmd_supersede(int argc, const char **argv, struct cmd_ctx *ctx);
+int cmd_link(int argc, const char **argv, struct cmd_ctx *ctx);
+int cmd_status(int argc, const char **argv, struct cmd_ctx *ctx);
 int cmd_hooks(int argc, const char **argv, struct cmd_ctx *ctx);
 int cmd_hook(int argc, const char **argv, struct cmd_ctx *ctx);
 

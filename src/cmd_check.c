@@ -15,6 +15,7 @@
 #include "adr.h"
 #include "adrid.h"
 #include "check.h"
+#include "cmd_edit.h"
 #include "cmd_util.h"
 #include "discover.h"
 #include "error.h"
@@ -27,10 +28,12 @@
 #include "xalloc.h"
 
 static const char check_usage[] =
-	"adr-log check [--range A..B] [RANGE] [--format text|json]\n"
+	"adr-log check [--fix] [--range A..B] [RANGE] [--format text|json]\n"
 	"\n"
 	"Lint the ADRs at the tip of RANGE (default HEAD).  One finding per\n"
 	"line, 'path:line: rule: message'; exit 1 when any is an error.\n"
+	"--fix first writes, in the work tree, the other side of each one-sided\n"
+	"link and the index tables that drifted, and says what it changed.\n"
 	"\n"
 	"errors:\n"
 	"    duplicate-id            two ADRs share an id\n"
@@ -108,10 +111,12 @@ int cmd_check(int argc, const char **argv, struct cmd_ctx *ctx)
 	struct adr_db *db = NULL;
 	const char *tip, *hide;
 	char *rng = NULL;
-	int rcode;
+	int rcode, fix = 0;
 	const struct opt opts[] = {
 		OPT_STRING(0, "range", &range, "A..B",
 			   "check the commits of A..B and the ADRs at B"),
+		OPT_BOOL(0, "fix", &fix, "first fix in the work tree what needs no "
+			 "judgement: the other side of one-sided links, index tables"),
 		OPT_GLOBALS(ctx->opts),
 		OPT_END
 	};
@@ -134,6 +139,8 @@ int cmd_check(int argc, const char **argv, struct cmd_ctx *ctx)
 			     render_format_name(fmt));
 		return ADR_EXIT_USAGE;
 	}
+	if (fix && cmd_edit_check_fix(ctx, fmt == FMT_JSON ? stderr : stdout) < 0)
+		return ADR_EXIT_USAGE;
 	if (range) {
 		rng = xstrdup(range);
 		if (history_parse_range(&hopts, rng) < 0) {

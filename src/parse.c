@@ -222,8 +222,9 @@ static void parse_link_targets(const char *p, struct strvec *out)
 	for (;;) {
 		char *id = NULL;
 
+		/* '|': a key/value table row, "| Supersedes | [ADR-5](...) |" */
 		while (*p == ' ' || *p == '\t' || *p == ':' || *p == '*' ||
-		       *p == '_' || *p == '`' || *p == '"' || *p == '\'')
+		       *p == '_' || *p == '`' || *p == '"' || *p == '\'' || *p == '|')
 			p++;
 		if (*p == '[') {
 			const char *close = p + 1, *text = p + 1;

@@ -94,7 +94,7 @@ test_expect_success 'bash completes commands, options, formats and hooks actions
 	done &&
 	test_grep -v "^hook\$" got &&
 	complete_bash adr-log li >got &&
-	printf "list\nlinks\n" >want && test_cmp want got &&
+	printf "list\nlinks\nlink\n" >want && test_cmp want got &&
 	complete_bash adr-log list --r >got &&
 	echo --rev >want && test_cmp want got &&
 	complete_bash adr-log --format m >got &&
@@ -159,6 +159,18 @@ test_expect_success 'bash offers each command the formats it takes, and every on
 	! grep . offered &&
 	complete_bash adr-log --format "" >offered &&
 	test_line_count = 5 offered
+test_expect_success 'bash completes ids, relations and status words for the editing commands' '
+	PATH=$(dirname "$ADRLOG"):$PATH &&
+	complete_bash adr-log -C r supersede "" >got &&
+	printf "1\n7\n" >want && test_cmp want got &&
+	complete_bash adr-log -C r link 7 Am >got &&
+	printf "Amends\nAmended-by\n" >want && test_cmp want got &&
+	complete_bash adr-log -C r link 7 Amends "" >got &&
+	printf "1\n7\n" >want && test_cmp want got &&
+	complete_bash adr-log -C r status 7 acc >got &&
+	echo accepted >want && test_cmp want got &&
+	complete_bash adr-log -C r new --supersedes "" >got &&
+	printf "1\n7\n" >want && test_cmp want got
 '
 
 test_expect_success 'the zsh completion is valid zsh' '
