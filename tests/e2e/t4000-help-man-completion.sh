@@ -159,6 +159,8 @@ test_expect_success 'bash offers each command the formats it takes, and every on
 	! grep . offered &&
 	complete_bash adr-log --format "" >offered &&
 	test_line_count = 5 offered
+'
+
 test_expect_success 'bash completes ids, relations and status words for the editing commands' '
 	PATH=$(dirname "$ADRLOG"):$PATH &&
 	complete_bash adr-log -C r supersede "" >got &&
