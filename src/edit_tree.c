@@ -88,53 +88,18 @@ static int edit_tree_check(const char *top, const char *rel, int may_miss, int d
 	return rc;
 }
 
+/*
+ * The work-tree reads and writes go through file.c's *_under functions:
+ * folder by folder without following a symbolic link (ADR 20).
+ */
 int edit_tree_read_file(struct strbuf *out, const char *top, const char *rel)
 {
-	struct strbuf abs = STRBUF_INIT;
-	char buf[8192];
-	struct stat st;
-	ssize_t n;
-	int fd;
-
-	if (edit_tree_check(top, rel, 1, 0) < 0)
-		return -1;
-	strbuf_addf(&abs, "%s%s", top, rel);
-	fd = open(abs.buf, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-	strbuf_release(&abs);
-	if (fd < 0) {
-		if (errno == ENOENT)
-			return 1;
-		return error_set("cannot read '%s': %s", rel, strerror(errno));
-	}
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size > EDIT_MAX_BYTES) {
-		close(fd);
-		return error_set("cannot read '%s': not a regular file of at most 16 MiB", rel);
-	}
-	while ((n = read(fd, buf, sizeof(buf))) != 0) {
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			int e = errno;
-			close(fd);
-			return error_set("cannot read '%s': %s", rel, strerror(e));
-		}
-		strbuf_add(out, buf, (size_t)n);
-	}
-	close(fd);
-	return 0;
+	return file_read_under(out, top, rel, EDIT_MAX_BYTES);
 }
 
 int edit_tree_write_file(const char *top, const char *rel, const char *data, size_t len)
 {
-	struct strbuf abs = STRBUF_INIT;
-	int rc;
-
-	if (edit_tree_check(top, rel, 1, 0) < 0)
-		return -1;
-	strbuf_addf(&abs, "%s%s", top, rel);
-	rc = file_write_atomic(abs.buf, data, len, FILE_MODE_KEEP);
-	strbuf_release(&abs);
-	return rc;
+	return file_replace_under(top, rel, data, len, FILE_MODE_KEEP);
 }
 
 static void edit_tree_add(struct edit_tree *t, const char *rel)
