@@ -8,6 +8,7 @@
 
 #include "error.h"
 #include "discover.h"
+#include "forge.h"
 #include "history.h"
 #include "pager.h"
 #include "term.h"
@@ -32,6 +33,28 @@ int cmd_format(const struct cmd_ctx *ctx, enum render_format def,
 	return 0;
 }
 
+/*
+ * The forge links of this run's repository, read once: every command
+ * that renders links shares them (a static, as the options are: one
+ * repository per run).  A bad template is reported and links are off.
+ */
+static const struct forge *cmd_forge(const struct cmd_ctx *ctx)
+{
+	static struct forge forge = FORGE_INIT;
+	static int loaded;
+
+	if (!ctx->repo)
+		return NULL;
+	if (!loaded) {
+		loaded = 1;
+		if (forge_load(&forge, ctx->repo) < 0) {
+			error_print();
+			forge_release(&forge);
+		}
+	}
+	return &forge;
+}
+
 void cmd_render_ctx(struct render_ctx *rc, const struct cmd_ctx *ctx,
 		    const struct adr_db *db)
 {
@@ -46,6 +69,7 @@ void cmd_render_ctx(struct render_ctx *rc, const struct cmd_ctx *ctx,
 	rc->check = NULL;
 	rc->notes = NULL;
 	rc->base_dir = NULL;
+	rc->forge = cmd_forge(ctx);
 }
 
 int cmd_history(struct adr_db **out, const struct cmd_ctx *ctx,

@@ -5,6 +5,7 @@
  */
 #include "tags.h"
 
+#include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,8 +28,19 @@ static void commit_set_free_entries(struct commit_set *set);
 
 struct tags_found {
 	struct repo *repo;
+	const struct strvec *patterns;
 	struct strvec names, shas;	/* every tag, peeled to its commit */
 };
+
+int tags_match(const char *name, const struct strvec *patterns)
+{
+	if (!patterns || !patterns->nr)
+		return 1;
+	for (size_t i = 0; i < patterns->nr; i++)
+		if (fnmatch(patterns->v[i], name, 0) == 0)
+			return 1;
+	return 0;
+}
 
 static int tags_collect(const char *name, git_oid *oid, void *payload)
 {
@@ -36,6 +48,8 @@ static int tags_collect(const char *name, git_oid *oid, void *payload)
 	git_object *obj = NULL, *peeled = NULL;
 	char hex[GIT_OID_HEXSZ + 1];
 
+	if (!strncmp(name, "refs/tags/", 10) && !tags_match(name + 10, t->patterns))
+		return 0;
 	if (git_object_lookup(&obj, t->repo->git, oid, GIT_OBJECT_ANY) < 0)
 		return 0;
 	if (git_object_peel(&peeled, obj, GIT_OBJECT_COMMIT) == 0) {
@@ -115,9 +129,9 @@ static int tags_name_cmp(const void *a, const void *b)
 }
 
 int tags_reachable(struct strvec *names, struct strvec *shas, struct repo *repo,
-		   const char *rev, int skip_self)
+		   const char *rev, int skip_self, const struct strvec *patterns)
 {
-	struct tags_found t = { repo, STRVEC_INIT, STRVEC_INIT };
+	struct tags_found t = { repo, patterns, STRVEC_INIT, STRVEC_INIT };
 	struct commit_set tagged = { NULL }, *set = &tagged;
 	git_revwalk *walk;
 	git_oid tip, oid;

@@ -14,10 +14,15 @@
  * Tags whose commit is reachable from rev, newest first (topological
  * order, then commit time).  names[i] and shas[i] (40-hex commit ids)
  * correspond; several tags on one commit all appear, by name.  When
- * skip_self is set, tags on rev's own commit are left out.
+ * skip_self is set, tags on rev's own commit are left out.  patterns
+ * (NULL or empty: every tag) keeps only the tags whose name matches one
+ * of the globs, as `git describe --match` does (`*` also matches '/').
  */
 int tags_reachable(struct strvec *names, struct strvec *shas, struct repo *repo,
-		   const char *rev, int skip_self);
+		   const char *rev, int skip_self, const struct strvec *patterns);
+
+/* Non-zero when name matches one of patterns (or patterns is empty). */
+int tags_match(const char *name, const struct strvec *patterns);
 
 struct commit_set;
 
