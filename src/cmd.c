@@ -36,7 +36,7 @@ int cmd_format(const struct cmd_ctx *ctx, enum render_format def,
 /*
  * The forge links of this run's repository, read once: every command
  * that renders links shares them (a static, as the options are: one
- * repository per run).  A bad template is reported and links are off.
+ * repository per run).  A bad template is reported and its links are off.
  */
 static const struct forge *cmd_forge(const struct cmd_ctx *ctx)
 {
@@ -47,10 +47,8 @@ static const struct forge *cmd_forge(const struct cmd_ctx *ctx)
 		return NULL;
 	if (!loaded) {
 		loaded = 1;
-		if (forge_load(&forge, ctx->repo) < 0) {
+		if (forge_load(&forge, ctx->repo) < 0)
 			error_print();
-			forge_release(&forge);
-		}
 	}
 	return &forge;
 }

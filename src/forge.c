@@ -229,10 +229,17 @@ int forge_load(struct forge *f, struct repo *repo)
 	}
 	if (remote)
 		forge_from_remote(f, remote);
-	if (commit && forge_set_template(&f->commit_url, commit) < 0)
+	/* a bad template means no such links, not the remote's instead */
+	if (commit && forge_set_template(&f->commit_url, commit) < 0) {
+		free(f->commit_url);
+		f->commit_url = NULL;
 		rc = error_set("adrlog.commitUrl: not an http(s) URL without spaces");
-	if (file && forge_set_template(&f->file_url, file) < 0)
+	}
+	if (file && forge_set_template(&f->file_url, file) < 0) {
+		free(f->file_url);
+		f->file_url = NULL;
 		rc = error_set("adrlog.fileUrl: not an http(s) URL without spaces");
+	}
 done:
 	git_tree_free(tree);
 	free(commit);

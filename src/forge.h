@@ -49,7 +49,9 @@ int forge_file_link(struct strbuf *out, const struct forge *f, const char *sha,
 /*
  * adrlog.commitUrl and adrlog.fileUrl (git config, else the committed
  * .adrlog at HEAD), each else derived from remote.origin.url.  Never fails
- * for a missing or unknown remote: f is then empty.  Returns 0 or -1.
+ * for a missing or unknown remote: f is then empty.  Returns 0, or -1
+ * with an error set for a template that is not an http(s) URL (that kind
+ * of link is then off; f stays usable).
  */
 int forge_load(struct forge *f, struct repo *repo);
 

@@ -127,9 +127,9 @@ test_expect_success 'a tag that is no release splits the history unless a patter
 	EOF
 	test_cmp expect heads &&
 	git -C repo config adrlog.tagPattern "v[0-9]*" &&
-	test_when_finished "git -C repo config --unset adrlog.tagPattern" &&
 	{ cat unreleased && echo && cat v1.2 && echo && cat v1.1 && echo && cat v1.0; } >expect &&
 	adr_log -C repo release-notes --all-tags >out &&
+	git -C repo config --unset adrlog.tagPattern &&
 	test_cmp expect out
 '
 
