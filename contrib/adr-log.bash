@@ -77,15 +77,15 @@ _adr_log()
 		COMPREPLY=($(compgen -W "auto always never" -- "$cur"))
 		return
 		;;
-	--rev|--range)
+	--rev|--range|--from|--to)
 		COMPREPLY=($(compgen -W "HEAD $(_adr_log_refs "${gitc[@]}")" -- "$cur"))
 		return
 		;;
-	--write)
+	--write|--template)
 		COMPREPLY=($(compgen -f -- "$cur"))
 		return
 		;;
-	--since|--until|--status)
+	--since|--until|--status|--tag-pattern|--heading-level)
 		return
 		;;
 	esac
