@@ -59,18 +59,32 @@ struct relnotes_run {
 	char set_sha[2][ADR_OID_HEX];
 	struct commit_set *sets[2];
 	int next_slot;
+	struct commit_index *ix;	/* --all-tags on one line: tag_shas' index */
 	int all_transitions;
 };
 
+/*
+ * The two ends of a range: sets of commits, or positions in the run's
+ * tag index (-1: no start / the walked tip).
+ */
 struct relnotes_ends {
 	const struct commit_set *from;	/* NULL: no start (all history) */
 	const struct commit_set *to;	/* NULL: the walked tip (all of the db) */
+	const struct commit_index *ix;	/* non-NULL: use the positions instead */
+	long from_k, to_k;
 };
 
 static int relnotes_reach(const char *sha, enum relnotes_end end, void *data)
 {
 	const struct relnotes_ends *r = data;
 
+	if (r->ix) {
+		long k = end == RELNOTES_FROM ? r->from_k : r->to_k;
+
+		if (k < 0)
+			return end == RELNOTES_TO;
+		return commit_index_reaches(r->ix, sha, (size_t)k);
+	}
 	if (end == RELNOTES_FROM)
 		return commit_set_has(r->from, sha);
 	return r->to ? commit_set_has(r->to, sha) : 1;
@@ -109,13 +123,14 @@ static const char *relnotes_tag_at(const struct relnotes_run *run, const char *s
 
 /*
  * Add a section for from..to (from NULL: all history up to to), titled
- * title, or the tag at to when title is NULL.
+ * title, or the tag at to when title is NULL.  from_k/to_k: the ends'
+ * positions in run->tag_shas (-1: none / the tip), used with run->ix.
  */
 static int relnotes_section(struct relnotes *rn, struct relnotes_run *run,
 			    const char *title, const char *from, const char *to,
-			    int keep_empty)
+			    long from_k, long to_k, int keep_empty)
 {
-	struct relnotes_ends ends = { NULL, NULL };
+	struct relnotes_ends ends = { NULL, NULL, run->ix, from_k, to_k };
 	struct relnotes_section *s;
 	struct strbuf t = STRBUF_INIT;
 	char sha[ADR_OID_HEX], from_sha[ADR_OID_HEX], date[32], from_date[32];
@@ -123,10 +138,11 @@ static int relnotes_section(struct relnotes *rn, struct relnotes_run *run,
 
 	if (tags_commit_info(sha, date, run->repo, to) < 0)
 		return -1;
-	if (from && (tags_commit_info(from_sha, from_date, run->repo, from) < 0 ||
-		     relnotes_set(&ends.from, run, from_sha) < 0))
+	if (from && tags_commit_info(from_sha, from_date, run->repo, from) < 0)
 		return -1;
-	if (strcmp(sha, run->db->head) && relnotes_set(&ends.to, run, sha) < 0)
+	if (!run->ix && from && relnotes_set(&ends.from, run, from_sha) < 0)
+		return -1;
+	if (!run->ix && strcmp(sha, run->db->head) && relnotes_set(&ends.to, run, sha) < 0)
 		return -1;
 	if (!title) {
 		tag = relnotes_tag_at(run, sha);
@@ -170,13 +186,17 @@ static int relnotes_all_tags(struct relnotes *rn, struct relnotes_run *run,
 
 	if (tags_commit_info(sha, date, run->repo, to) < 0)
 		return -1;
+	/* one pass over the history for every section, when the tags allow */
+	if (commit_index_build(&run->ix, run->repo, shas) < 0)
+		return -1;
 	if (!relnotes_tag_at(run, sha)) {
 		struct strbuf title = STRBUF_INIT;
 
 		if (names->nr)
 			strbuf_addf(&title, "Unreleased (%s..%s)", names->v[0], to);
 		rc = relnotes_section(rn, run, names->nr ? title.buf : to,
-				      names->nr ? names->v[0] : NULL, to, 0);
+				      names->nr ? names->v[0] : NULL, to,
+				      names->nr ? 0 : -1, -1, 0);
 		strbuf_release(&title);
 	}
 	for (size_t i = 0; rc == 0 && i < names->nr; i++) {
@@ -186,7 +206,8 @@ static int relnotes_all_tags(struct relnotes *rn, struct relnotes_run *run,
 		while (j < names->nr && !strcmp(shas->v[j], shas->v[i]))
 			j++;
 		rc = relnotes_section(rn, run, names->v[i],
-				      j < names->nr ? names->v[j] : NULL, names->v[i], 1);
+				      j < names->nr ? names->v[j] : NULL, names->v[i],
+				      j < names->nr ? (long)j : -1, (long)i, 1);
 	}
 	return rc;
 }
@@ -313,7 +334,7 @@ int cmd_release_notes(int argc, const char **argv, struct cmd_ctx *ctx)
 		goto done;
 	run.db = db;
 	if (all_tags ? relnotes_all_tags(&rn, &run, to) < 0
-		     : relnotes_section(&rn, &run, NULL, from, to, 1) < 0) {
+		     : relnotes_section(&rn, &run, NULL, from, to, -1, -1, 1) < 0) {
 		error_print();
 		goto done;
 	}
@@ -330,6 +351,7 @@ done:
 	strvec_clear(&run.tag_shas);
 	commit_set_free(run.sets[0]);
 	commit_set_free(run.sets[1]);
+	commit_index_free(run.ix);
 	strvec_clear(&patterns);
 	adr_db_free(db);
 	free(range);

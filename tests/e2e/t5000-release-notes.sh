@@ -367,6 +367,60 @@ test_expect_success '--all-tags: two tags on one commit, each measured from olde
 	test_cmp expect heads
 '
 
+test_expect_success '--all-tags sections equal the ranges run one by one' '
+	for r in v1.0 v1.0..v1.1 v1.1..v1.2; do
+		adr_log -C repo release-notes --tag-pattern "v*" $r >>one-by-one || return 1
+		echo >>one-by-one
+	done &&
+	{ cat v1.0 && echo && cat v1.1 && echo && cat v1.2 && echo; } >expect &&
+	test_cmp expect one-by-one
+'
+
+test_expect_success '--all-tags: tags on two parallel branches, each previous tag..tag' '
+	git init -q parallel && (cd parallel &&
+	adr_commit docs/adr/0001-a.md "First" Accepted "accept 1" &&
+	git tag v1 &&
+	git checkout -q -b left &&
+	adr_commit docs/adr/0002-b.md "Second" Proposed "propose 2 on left" &&
+	git tag left-1 &&
+	git checkout -q -b right v1 &&
+	adr_commit docs/adr/0003-c.md "Third" Proposed "propose 3 on right" &&
+	git tag right-1 &&
+	git checkout -q main &&
+	test_tick && git merge -q --no-ff -m "Merge left" left &&
+	test_tick && git merge -q --no-ff -m "Merge right" right &&
+	adr_commit docs/adr/0002-b.md "Second" Accepted "accept 2" &&
+	git tag v2) &&
+	adr_log -C parallel release-notes --all-tags >out &&
+	grep -v "^  - changed in" out >got &&
+	cat >expect <<-\EOF &&
+	## v2 (2023-11-14)
+
+	### Accepted
+
+	- **ADR 2: Second**: new → accepted
+
+	## right-1 (2023-11-14)
+
+	### New
+
+	- **ADR 3: Third**: new → proposed
+
+	## left-1 (2023-11-14)
+
+	### New
+
+	- **ADR 2: Second**: new → proposed
+
+	## v1 (2023-11-14)
+
+	### Accepted
+
+	- **ADR 1: First**: new → accepted
+	EOF
+	test_cmp expect got
+'
+
 test_expect_success 'the cache gives the same notes' '
 	adr_log -C repo release-notes --all-tags >cached &&
 	adr_log -C repo --no-cache release-notes --all-tags >fresh &&
