@@ -219,8 +219,10 @@ int forge_load(struct forge *f, struct repo *repo)
 	git_tree *tree = NULL;
 	int rc = 0;
 
-	if (repo_tree(&tree, repo, "HEAD") < 0)
+	if (repo_tree(&tree, repo, "HEAD") < 0) {
 		tree = NULL;	/* an unborn branch: git config only */
+		error_clear();
+	}
 	if (config_get(&commit, repo, tree, "commitUrl") < 0 ||
 	    config_get(&file, repo, tree, "fileUrl") < 0 ||
 	    config_get_git(&remote, repo, "remote.origin.url") < 0) {
