@@ -303,6 +303,10 @@ int cmd_release_notes(int argc, const char **argv, struct cmd_ctx *ctx)
 	}
 	if (!to)
 		to = "HEAD";
+	if (all_tags && from) {
+		error_report("release-notes: --all-tags takes an end (--to B, ..B), not a start");
+		goto done;
+	}
 	if (template && relnotes_read_template(&rn.template, template) < 0) {
 		error_print();
 		goto done;
