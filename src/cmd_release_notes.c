@@ -304,7 +304,7 @@ int cmd_release_notes(int argc, const char **argv, struct cmd_ctx *ctx)
 	if (!to)
 		to = "HEAD";
 	if (all_tags && from) {
-		error_report("release-notes: --all-tags takes an end (--to B, ..B), not a start");
+		error_report("release-notes: --all-tags takes an end (--to B), not a range");
 		goto done;
 	}
 	if (template && relnotes_read_template(&rn.template, template) < 0) {

@@ -435,7 +435,7 @@ test_expect_success 'usage errors exit 2' '
 	test_expect_code 2 adr_log -C repo release-notes --heading-level 9 2>err &&
 	test_expect_code 2 adr_log -C repo release-notes --all-tags v1.0..v1.2 2>err &&
 	test_grep "all-tags takes an end" err &&
-	adr_log -C repo release-notes --all-tags --tag-pattern "v*" ..v1.1 >out &&
+	adr_log -C repo release-notes --all-tags --tag-pattern "v*" --to v1.1 >out &&
 	{ cat v1.1 && echo && cat v1.0; } >expect && test_cmp expect out &&
 	test_expect_code 2 adr_log -C repo release-notes --to no-such-rev 2>err &&
 	test_line_count = 1 err
