@@ -107,7 +107,7 @@ _adr_log()
 		_adr_log_revs "$cur" "${gitc[@]}"
 		return
 		;;
-	--write)
+	--write|--template)
 		COMPREPLY=($(compgen -f -- "$cur"))
 		return
 		;;
@@ -120,7 +120,7 @@ _adr_log()
 		COMPREPLY=($(compgen -W "$(_adr_log_ids "${base[@]}")" -- "$cur"))
 		return
 		;;
-	--since|--until|--author|-n|--max-count|--template|--date)
+	--since|--until|--author|-n|--max-count|--date|--tag-pattern|--heading-level)
 		return
 		;;
 	esac

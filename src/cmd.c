@@ -12,6 +12,7 @@
 
 #include "error.h"
 #include "discover.h"
+#include "forge.h"
 #include "history.h"
 #include "date.h"
 #include "pager.h"
@@ -40,6 +41,26 @@ int cmd_format(const struct cmd_ctx *ctx, enum render_format def,
 	return 0;
 }
 
+/*
+ * The forge links of this run's repository, read once: every command
+ * that renders links shares them (a static, as the options are: one
+ * repository per run).  A bad template is reported and its links are off.
+ */
+static const struct forge *cmd_forge(const struct cmd_ctx *ctx)
+{
+	static struct forge forge = FORGE_INIT;
+	static int loaded;
+
+	if (!ctx->repo)
+		return NULL;
+	if (!loaded) {
+		loaded = 1;
+		if (forge_load(&forge, ctx->repo) < 0)
+			error_print();
+	}
+	return &forge;
+}
+
 void cmd_render_ctx(struct render_ctx *rc, const struct cmd_ctx *ctx,
 		    const struct adr_db *db)
 {
@@ -59,6 +80,7 @@ void cmd_render_ctx(struct render_ctx *rc, const struct cmd_ctx *ctx,
 	rc->reverse = 0;
 	rc->body = NULL;
 	rc->body_raw = 0;
+	rc->forge = cmd_forge(ctx);
 }
 
 /*

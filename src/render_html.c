@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "forge.h"
 #include "html_assets.h"
 #include "json.h"
 #include "status.h"
@@ -82,6 +83,16 @@ static int render_html_wanted(const struct render_ctx *ctx, const struct adr *a)
 	return !a->deleted || a->history_nr;
 }
 
+/* "url": the forge link in url when have, else null; url is reset. */
+static void render_html_url(struct json *jw, int have, struct strbuf *url)
+{
+	if (have)
+		json_string(jw, "url", url->buf);
+	else
+		json_null(jw, "url");
+	strbuf_reset(url);
+}
+
 /*
  * The page's data as compact JSON into a new string: adrs (the lanes)
  * and events with each commit's subject, "adr" being an index in adrs.
@@ -95,6 +106,7 @@ static char *render_html_data(const struct render_ctx *ctx, size_t *len)
 	char *buf = NULL;
 	FILE *mem = open_memstream(&buf, len);
 	struct json jw;
+	struct strbuf url = STRBUF_INIT;
 	const struct adr_commit *c, *tmp;
 
 	json_init(&jw, mem, 0);
@@ -113,6 +125,8 @@ static char *render_html_data(const struct render_ctx *ctx, size_t *len)
 		json_string(&jw, "title", a->doc.title ? a->doc.title : "");
 		json_string(&jw, "path", a->path ? a->path : "");
 		json_string(&jw, "status", a->deleted ? "deleted" : status_name(a->doc.status));
+		render_html_url(&jw, !a->deleted &&
+				forge_file_link(&url, ctx->forge, db->head, a->path) == 0, &url);
 		render_html_strvec(&jw, "supersedes", &a->doc.supersedes);
 		render_html_strvec(&jw, "superseded_by", &a->doc.superseded_by);
 		render_html_strvec(&jw, "amends", &a->doc.amends);
@@ -140,6 +154,7 @@ static char *render_html_data(const struct render_ctx *ctx, size_t *len)
 		json_string(&jw, "from", status_name(e->from));
 		json_string(&jw, "to", status_name(e->to));
 		json_string(&jw, "subject", c ? c->subject : NULL);
+		render_html_url(&jw, forge_commit_link(&url, ctx->forge, e->commit) == 0, &url);
 		json_object_end(&jw);
 		if (e->time > now)
 			now = e->time;
@@ -152,6 +167,7 @@ static char *render_html_data(const struct render_ctx *ctx, size_t *len)
 	json_object_end(&jw);
 	fclose(mem);
 	free(shown);
+	strbuf_release(&url);
 	return buf;
 }
 

@@ -590,7 +590,7 @@ int render_text(enum render_view view, const struct render_ctx *ctx)
 	case VIEW_INDEX:
 		return render_md_index(ctx);
 	case VIEW_RELEASE_NOTES:
-		return render_md_release_notes(ctx);
+		return render_text_release_notes(ctx);
 	case VIEW_CHECK:
 		return render_text_check(ctx);
 	default:

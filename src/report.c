@@ -106,6 +106,7 @@ static const char *const group_titles[RELNOTES__COUNT] = {
 	[RELNOTES_IMPLEMENTED] = "Implemented",
 	[RELNOTES_RETIRED] = "Deprecated/Superseded",
 	[RELNOTES_REJECTED] = "Rejected/Withdrawn",
+	[RELNOTES_EARLIER] = "Work on earlier decisions",
 };
 
 static const char *const group_keys[RELNOTES__COUNT] = {
@@ -114,6 +115,7 @@ static const char *const group_keys[RELNOTES__COUNT] = {
 	[RELNOTES_IMPLEMENTED] = "implemented",
 	[RELNOTES_RETIRED] = "deprecated_superseded",
 	[RELNOTES_REJECTED] = "rejected_withdrawn",
+	[RELNOTES_EARLIER] = "earlier",
 };
 
 const char *relnotes_group_title(enum relnotes_group g)
@@ -165,6 +167,20 @@ void relnotes_sort(struct relnotes_section *s)
 {
 	if (s->nr)
 		qsort(s->items, s->nr, sizeof(*s->items), relnotes_item_cmp);
+}
+
+const struct adr_event *relnotes_change_event(const struct relnotes_item *it)
+{
+	return it->events_nr ? it->events[it->events_nr - 1] : NULL;
+}
+
+size_t relnotes_changed_count(const struct relnotes_section *s)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < s->nr; i++)
+		n += s->items[i].group != RELNOTES_EARLIER;
+	return n;
 }
 
 void relnotes_clear(struct relnotes *rn)

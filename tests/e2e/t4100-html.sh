@@ -188,6 +188,18 @@ else
 		test_grep "<span class=\"chip off\"" driven.dom &&
 		test $(grep -o "<g class=\"lane\"" driven.dom | wc -l) = 2
 	'
+	test_expect_success 'with a forge known, the pinned commit and the path are links' '
+		git -C r remote add origin https://github.com/o/r.git &&
+		adr_log -C r timeline --format html >linked.html &&
+		git -C r remote remove origin &&
+		awk "/^<\\/body>/ { while ((getline l <\"drive.js\") > 0) print l } { print }" \
+			linked.html >linked-driven.html &&
+		chromium_dom "$TRASH/linked-driven.html" linked.dom linked.log &&
+		console_clean linked.log &&
+		commit=$(git -C r rev-list --reverse HEAD | head -n 1) &&
+		test_grep "<dd class=\"sha\"><a href=\"https://github.com/o/r/commit/$commit\" rel=\"noopener noreferrer\">$commit</a></dd>" linked.dom &&
+		test_grep "<dt>Path</dt><dd><a href=\"https://github.com/o/r/blob/[0-9a-f]{40}/docs/adr/[^\"]*\" rel=\"noopener noreferrer\">docs/adr/" linked.dom
+	'
 fi
 
 test_done
