@@ -19,7 +19,8 @@ _adr_log_formats()
 	case $1 in
 	''|timeline|show) echo text markdown json mermaid html ;;
 	list|links) echo text markdown json ;;
-	release-notes|index) echo markdown json ;;
+	release-notes) echo text markdown json ;;
+	index) echo markdown json ;;
 	check) echo text json ;;
 	esac
 }

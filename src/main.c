@@ -32,7 +32,7 @@ static const struct cmd commands[] = {
 	{ "links", cmd_links, CMD_NEEDS_REPO | CMD_USE_PAGER,
 	  "commits that reference ADRs", F(TEXT) | F(MARKDOWN) | F(JSON) },
 	{ "release-notes", cmd_release_notes, CMD_NEEDS_REPO,
-	  "decisions whose status changed in a range", F(MARKDOWN) | F(JSON) },
+	  "decisions whose status changed in a range", F(TEXT) | F(MARKDOWN) | F(JSON) },
 	{ "check", cmd_check, CMD_NEEDS_REPO,
 	  "lint ADRs, their links, index and commit references", F(TEXT) | F(JSON) },
 	{ "index", cmd_index, CMD_NEEDS_REPO,

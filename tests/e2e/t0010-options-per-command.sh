@@ -35,8 +35,8 @@ test_expect_success 'a format a command does not have is refused with the ones i
 	test_grep "^adr-log: list: --format mermaid is not supported \(text, markdown or json\)$" err &&
 	test_expect_code 2 adr_log -C r check --format html 2>err &&
 	test_grep "check: --format html is not supported \(text or json\)" err &&
-	test_expect_code 2 adr_log -C r release-notes --format text 2>err &&
-	test_grep "release-notes: --format text is not supported \(markdown or json\)" err &&
+	test_expect_code 2 adr_log -C r release-notes --format mermaid 2>err &&
+	test_grep "release-notes: --format mermaid is not supported \(text, markdown or json\)" err &&
 	test_expect_code 2 adr_log -C r index --format html 2>err &&
 	test_grep "index: --format html is not supported \(markdown or json\)" err
 '
