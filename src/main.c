@@ -197,6 +197,18 @@ static void main_setup_pager(const struct cmd_ctx *ctx)
 	free(core);
 }
 
+/*
+ * argv with "timeline" inserted, freed at exit: main has many returns, and a
+ * function-local static that is only written is optimised away, which
+ * LeakSanitizer then reports as a leak.
+ */
+static const char **main_timeline_argv;
+
+static void main_free_timeline_argv(void)
+{
+	free(main_timeline_argv);
+}
+
 int main(int argc, char **argv)
 {
 	static struct global_opts g;
@@ -214,10 +226,12 @@ int main(int argc, char **argv)
 
 	if ((at = main_implicit_timeline(argc, av, opts)) > 0) {
 		/* argv with "timeline" inserted before the first timeline option */
-		static const char **with;
-		with = calloc((size_t)argc + 2, sizeof(*with));
+		const char **with = calloc((size_t)argc + 2, sizeof(*with));
+
 		if (!with)
 			return ADR_EXIT_USAGE;
+		main_timeline_argv = with;
+		atexit(main_free_timeline_argv);
 		memcpy(with, av, (size_t)at * sizeof(*with));
 		with[at] = "timeline";
 		memcpy(with + at + 1, av + at, (size_t)(argc - at) * sizeof(*with));
