@@ -56,6 +56,7 @@ struct engine {
 	git_oid *zero_dirs;	/* a folder-id vector of absent folders */
 	struct strpool tip_ids;	/* ids of the ADRs at the tip */
 	struct docmemo docs;	/* parsed documents by blob and path */
+	unsigned char *bookkeeping;	/* per walk index: 0 not asked, 1 yes, 2 no */
 };
 
 /*

@@ -182,6 +182,29 @@ static void history_doc(struct adr_doc *doc, struct engine *e, const git_oid *bl
 	}
 }
 
+/*
+ * SPEC section 3 [rev2]: a commit that changes files, none of them outside
+ * the ADR and history folders, is bookkeeping (landing ADR texts, editing
+ * another record), never an implementation.  Asked once per commit.
+ */
+static int history_bookkeeping(struct engine *e, uint32_t idx)
+{
+	int rc;
+
+	if (!e->bookkeeping)
+		e->bookkeeping = xcalloc(e->walk.nr + 1, 1);
+	if (!e->bookkeeping[idx]) {
+		rc = walk_bookkeeping(&e->walk, idx, &e->dirs);
+		if (rc < 0) {	/* unreadable: keep it, say why */
+			warning("%s", error_last());
+			error_clear();
+			rc = 0;
+		}
+		e->bookkeeping[idx] = rc ? 1 : 2;
+	}
+	return e->bookkeeping[idx] == 1;
+}
+
 /* One model record for lineage l (its lists filled from l). */
 static struct adr *history_adr(struct adr_db *db, struct engine *e, struct lin *l,
 			       const char *id, const char *path, const git_oid *blob,
@@ -202,7 +225,8 @@ static struct adr *history_adr(struct adr_db *db, struct engine *e, struct lin *
 	history_shas(&a->edits, db, e, &l->edits);
 	history_shas(&a->references, db, e, &l->refs);
 	for (size_t i = 0; i < l->refs.nr; i++)
-		if (!u32vec_has(&l->edits, l->refs.v[i]))
+		if (!u32vec_has(&l->edits, l->refs.v[i]) &&
+		    !history_bookkeeping(e, l->refs.v[i]))
 			strvec_push(&a->implemented_by,
 				    history_commit(db, e, l->refs.v[i])->sha);
 	if (!l->adr)
@@ -314,6 +338,7 @@ static void history_engine_free(struct engine *e)
 	docmemo_close(&e->docs);
 	strvec_clear(&e->dirs);
 	free(e->zero_dirs);
+	free(e->bookkeeping);
 }
 
 int history_load(struct adr_db **out, struct repo *repo,

@@ -1010,3 +1010,100 @@ int walk_blob_at(git_oid *out, struct walk *w, const git_oid *commit,
 	*out = cur;
 	return 0;
 }
+
+/* Non-zero when folder path is one of dirs or holds one of them. */
+static int walk_holds_dir(const char *path, size_t plen, const struct strvec *dirs)
+{
+	for (size_t i = 0; i < dirs->nr; i++) {
+		const char *d = dirs->v[i];
+
+		if (!*d || (!strncmp(d, path, plen) && (d[plen] == '/' || !d[plen])))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Compare trees a and b (either may be zero) below prefix: *changed is set
+ * when anything differs; returns 1 as soon as a difference outside dirs is
+ * found, 0 when none is, -1 on error.  Identical subtrees are skipped and
+ * only a subtree that is or holds a folder of dirs is opened.
+ */
+static int walk_outside(struct walk *w, const git_oid *a, const git_oid *b,
+			struct strbuf *prefix, const struct strvec *dirs, int *changed)
+{
+	git_odb_object *oa = NULL, *ob = NULL;
+	struct walk_entry *ea = NULL, *eb = NULL;
+	size_t na = 0, nb = 0, aa = 0, ab = 0, i = 0, j = 0, plen = prefix->len;
+	int rc;
+
+	if ((rc = walk_read_tree(&oa, w, a)) < 0 || (rc = walk_read_tree(&ob, w, b)) < 0)
+		goto done;
+	if (oa)
+		walk_parse_tree(&ea, &na, &aa, git_odb_object_data(oa), git_odb_object_size(oa));
+	if (ob)
+		walk_parse_tree(&eb, &nb, &ab, git_odb_object_data(ob), git_odb_object_size(ob));
+	while (rc == 0 && (i < na || j < nb)) {
+		int c = i >= na ? 1 : j >= nb ? -1 : walk_entry_cmp(&ea[i], &eb[j]);
+		const struct walk_entry *x = c <= 0 ? &ea[i] : NULL;
+		const struct walk_entry *y = c >= 0 ? &eb[j] : NULL;
+		const struct walk_entry *any = x ? x : y;
+
+		i += c <= 0;
+		j += c >= 0;
+		if (x && y && git_oid_equal(&x->oid, &y->oid))
+			continue;
+		*changed = 1;
+		strbuf_add(prefix, any->name, any->len);
+		if (discover_in_dirs(prefix->buf, dirs)) {
+			/* a file or folder inside an ADR folder */
+		} else if ((!x || x->is_tree) && (!y || y->is_tree) &&
+			   walk_holds_dir(prefix->buf, prefix->len, dirs)) {
+			strbuf_addch(prefix, '/');
+			rc = walk_outside(w, x ? &x->oid : NULL, y ? &y->oid : NULL,
+					  prefix, dirs, changed);
+		} else {
+			rc = 1;
+		}
+		strbuf_setlen(prefix, plen);
+	}
+done:
+	free(ea);
+	free(eb);
+	git_odb_object_free(oa);
+	git_odb_object_free(ob);
+	return rc;
+}
+
+int walk_bookkeeping(struct walk *w, uint32_t idx, const struct strvec *dirs)
+{
+	const struct walk_node *n = &w->nodes[idx];
+	struct strbuf prefix = STRBUF_INIT;
+	git_oid tree, ptree;
+	int rc, changed = 0;
+
+	memset(&ptree, 0, sizeof(ptree));
+	/* a cache hit walks nothing: the object database is not open yet */
+	if (!w->odb && git_repository_odb(&w->odb, w->repo->git) < 0)
+		return repo_error("cannot open the object database");
+	if (!git_oid_is_zero(&n->tree))
+		tree = n->tree;
+	else if ((rc = walk_root_tree(&tree, w, &n->oid)) < 0)
+		return rc;
+	if (n->nparents) {
+		const git_oid *p = walk_parent_oid(w, n, 0);
+		uint32_t pi = n->parents[0];
+
+		if (git_oid_is_zero(p))
+			return 0;	/* shallow: what it changed is unknown */
+		if (pi != WALK_NONE && !git_oid_is_zero(&w->nodes[pi].tree))
+			ptree = w->nodes[pi].tree;
+		else if ((rc = walk_root_tree(&ptree, w, p)) < 0)
+			return rc;
+	}
+	rc = walk_outside(w, &ptree, &tree, &prefix, dirs, &changed);
+	strbuf_release(&prefix);
+	if (rc < 0)
+		return rc;
+	return !rc && changed;
+}

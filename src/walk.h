@@ -196,4 +196,11 @@ int walk_moves(struct walk_deltas *out, struct walk *w, const git_oid *old_commi
 int walk_blob_at(git_oid *out, struct walk *w, const git_oid *commit,
 		 const char *path);
 
+/*
+ * SPEC section 3 [rev2]: 1 when commit idx changes files (a merge: against
+ * its first parent, a root: against the empty tree) and none outside dirs
+ * (the ADR and history folders), 0 when not, -1 on error.
+ */
+int walk_bookkeeping(struct walk *w, uint32_t idx, const struct strvec *dirs);
+
 #endif
