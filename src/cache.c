@@ -3,13 +3,14 @@
  *
  * An entry is a cache file (cachefile.h: framing, checksum, strings)
  * with magic "ADRLOGC\n" and this payload:
- *	  str key, oid tip, u32 ndirs + oids (the tip's folder ids),
+ *	  str key, oid tip, u32 n + str (the folders walked: the ADR folders,
+ *	  then the history folders found), u32 ndirs + oids (the tip's folder ids),
  *	  u32 n + str (the dashed ids at the tip: ADR-012-2 resolution),
  *	  walk: u32 n, per node oid u32 landed u32 state_of u32 np u32 parents[np];
  *	        u32 chain_nr u32 chain[]
  *	  lineages: u32 n, per: u32 up, u32vec edits, u32vec refs,
  *	        u32 paths (u32 idx, str), u32 last_idx, str last_path,
- *	        str last_id, oid last_blob
+ *	        str last_id, oid last_blob, u32 n + str (from_dirs)
  *	  events: u32 n, per: u32 lineage u32 idx u32 from u32 to
  *	  tip snapshot: u32 n, per: str path, str id, u32 lineage, oid, u32
  *	        status, u8 live (in the snapshot's own order)
@@ -39,7 +40,7 @@
 #include "xalloc.h"
 
 #define CACHE_MAGIC "ADRLOGC\n"
-#define CACHE_FORMAT 1u
+#define CACHE_FORMAT 2u
 #define CACHE_KEEP 8		/* entries kept in the folder */
 
 #ifndef ADRLOG_VERSION
@@ -65,6 +66,7 @@ struct cache_state {
 /* An entry read from disk, decoded but not yet given to the engine. */
 struct cache_entry {
 	git_oid tip;
+	struct strvec dirs;	/* the folders its walk followed */
 	git_oid *tip_dirs;
 	struct strvec dashed;
 	git_oid *oids;
@@ -177,6 +179,7 @@ static void entry_free(struct cache_entry *en)
 		state_release(&en->states[i]);
 	free(en->states);
 	free(en->tip_dirs);
+	strvec_clear(&en->dirs);
 	strvec_clear(&en->dashed);
 	free(en->oids);
 	free(en->landed);
@@ -263,6 +266,12 @@ static void entry_read_lineages(struct rd *r, struct cache_entry *en)
 		if (l->last_id && !l->last_path)
 			r->c.bad = 1;	/* seen with an id means seen at a path */
 		get_oid(r, &l->last_blob);
+		np = cf_get_count(&r->c, 4);
+		for (uint32_t j = 0; j < np && !r->c.bad; j++) {
+			const char *d = get_istr(r, 0);
+			if (d)
+				lineage_from_dir(l, d);
+		}
 	}
 }
 
@@ -274,7 +283,8 @@ static struct snapshot *get_snapshot(struct rd *r, const struct lineages *lins)
 
 	for (uint32_t i = 0; i < n && !r->c.bad; i++) {
 		/* the engine gives every entry an id and a lineage */
-		const char *path = get_istr(r, 0), *id = get_istr(r, 0);
+		/* every document has a lineage; only ADRs have an id */
+		const char *path = get_istr(r, 0), *id = get_istr(r, 1);
 		uint32_t li = cf_get_idx(&r->c, nl, 0);
 		git_oid blob;
 		enum adr_status st;
@@ -411,15 +421,20 @@ static struct cache_entry *entry_read(struct cache *c, struct engine *e,
 		why = "another key or tip";
 		goto out;
 	}
-	if (cf_get_u32(&r.c) != e->dirs.nr)
+	cf_get_strvec(&r.c, &en->dirs);
+	/* the ADR folders are the key's; history folders follow them */
+	for (size_t i = 0; i < e->adr_dirs.nr && !r.c.bad; i++)
+		if (i >= en->dirs.nr || strcmp(en->dirs.v[i], e->adr_dirs.v[i]))
+			r.c.bad = 1;
+	if (cf_get_u32(&r.c) != en->dirs.nr)
 		r.c.bad = 1;
-	en->tip_dirs = xcalloc(e->dirs.nr + 1, sizeof(git_oid));
-	for (size_t i = 0; i < e->dirs.nr && !r.c.bad; i++)
+	en->tip_dirs = xcalloc(en->dirs.nr + 1, sizeof(git_oid));
+	for (size_t i = 0; i < en->dirs.nr && !r.c.bad; i++)
 		get_oid(&r, &en->tip_dirs[i]);
 	cf_get_strvec(&r.c, &en->dashed);
 	entry_read_walk(&r, en);
 	entry_read_lineages(&r, en);
-	entry_read_state(&r, en, e->dirs.nr);
+	entry_read_state(&r, en, en->dirs.nr);
 	entry_read_memos(&r, en);
 	if (!r.c.bad && r.c.p != r.c.end)
 		r.c.bad = 1;
@@ -523,8 +538,8 @@ struct cache *cache_open(struct engine *e, const git_oid *tip, const char *off)
 	/* the key: what changes the walk's answer besides the commits */
 	strbuf_addf(&sb, "adr-log %s build %s cache %u", ADRLOG_VERSION, ADRLOG_BUILD_ID,
 		    CACHE_FORMAT);
-	for (size_t i = 0; i < e->dirs.nr; i++)
-		strbuf_addf(&sb, "\ndir %s", e->dirs.v[i]);
+	for (size_t i = 0; i < e->adr_dirs.nr; i++)
+		strbuf_addf(&sb, "\ndir %s", e->adr_dirs.v[i]);
 	c->key = strbuf_detach(&sb, NULL);
 	snprintf(c->keyhex, sizeof(c->keyhex), "%016llx",
 		 (unsigned long long)cf_hash(c->key,
@@ -540,8 +555,13 @@ struct cache *cache_open(struct engine *e, const git_oid *tip, const char *off)
 			utime(path, NULL);
 		free(path);
 	}
-	if (!c->found)
+	if (!c->found) {
 		cf_trace("miss");
+	} else {	/* walk the folders that entry's walk followed */
+		strvec_clear(&e->dirs);
+		for (size_t i = 0; i < c->found->dirs.nr; i++)
+			strvec_push(&e->dirs, c->found->dirs.v[i]);
+	}
 	free(tips);
 	return c;
 }
@@ -852,6 +872,7 @@ void cache_keep(struct cache *c, const struct engine *e, const struct links *lk)
 	strbuf_setlen(sb, 0);
 	cf_put_str(sb, c->key);
 	put_oid(sb, &w->nodes[w->nr - 1].oid);
+	cf_put_strvec(sb, &e->dirs);
 	cf_put_u32(sb, (uint32_t)e->dirs.nr);
 	for (size_t i = 0; i < e->dirs.nr; i++)
 		put_oid(sb, &w->nodes[w->nr - 1].dir_ids[i]);
@@ -890,6 +911,9 @@ void cache_keep(struct cache *c, const struct engine *e, const struct links *lk)
 		cf_put_str(sb, l->last_path);
 		cf_put_str(sb, l->last_id);
 		put_oid(sb, &l->last_blob);
+		cf_put_u32(sb, (uint32_t)l->from_nr);
+		for (size_t j = 0; j < l->from_nr; j++)
+			cf_put_str(sb, l->from_dirs[j]);
 	}
 	cf_put_u32(sb, (uint32_t)e->events_nr);
 	for (size_t i = 0; i < e->events_nr; i++) {
@@ -1015,6 +1039,20 @@ void cache_store(struct cache *c, const struct engine *e, const struct adr_db *d
 		cache_prune(c, path);
 	}
 	free(path);
+}
+
+void cache_restart(struct cache *c)
+{
+	if (!c)
+		return;
+	if (c->found)
+		cf_trace("walk again: the history folders changed");
+	entry_free(c->found);
+	c->found = NULL;
+	c->hit = 0;
+	for (size_t i = 0; i < c->ring_nr; i++)
+		state_release(&c->ring[i]);
+	c->ring_nr = 0;
 }
 
 void cache_close(struct cache *c)

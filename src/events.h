@@ -44,7 +44,8 @@ struct boundary {
 
 struct engine {
 	struct repo *repo;
-	struct strvec dirs;
+	struct strvec adr_dirs;	/* the ADR folders (SPEC section 1) */
+	struct strvec dirs;	/* the folders walked: ADR and history folders */
 	struct walk walk;
 	struct strpool pool;
 	struct lineages lins;
@@ -60,8 +61,15 @@ struct engine {
 };
 
 /*
+ * Non-zero when path is a document (.md, .markdown, .rst) under the
+ * folders walked: every one has a lineage, ADR or not (SPEC 2 [rev2]).
+ */
+int events_tracked(const struct engine *e, const char *path);
+
+/*
  * The id the file at path (a candidate under the folders) with this blob
- * has, interned, or NULL when it is not an ADR; *status its status.
+ * has, interned, or NULL when it has none or a name that is never an ADR
+ * (README, template, index: SPEC section 1); *status its status.
  */
 int events_blob(const char **id, enum adr_status *status, struct engine *e,
 		const git_oid *blob, const char *path);

@@ -775,9 +775,61 @@ static int walk_diff_trees(git_diff **out, struct walk *w, git_tree *a, git_tree
 	return 0;
 }
 
-int walk_diff(struct walk_deltas *out, struct walk *w, const git_oid *old_dirs,
-	      const git_oid *new_dirs)
+static int walk_root_tree(git_oid *out, struct walk *w, const git_oid *commit);
+
+/* The root tree of a commit, from its node when walked. */
+static int walk_commit_tree(git_oid *out, struct walk *w, const git_oid *commit)
 {
+	uint32_t idx = walk_find(w, commit);
+
+	if (idx != WALK_NONE && !git_oid_is_zero(&w->nodes[idx].tree)) {
+		*out = w->nodes[idx].tree;
+		return 0;
+	}
+	return walk_root_tree(out, w, commit);
+}
+
+/*
+ * Several folders changed: one diff of the root trees limited to them, so
+ * that a file moved from one folder to another is a rename.
+ */
+static int walk_diff_across(struct walk_deltas *out, struct walk *w,
+			    const git_oid *old_commit, const git_oid *new_commit)
+{
+	git_diff_options opts;
+	git_oid ta, tb;
+	git_tree *a = NULL, *b = NULL;
+	git_diff *diff = NULL;
+	int rc;
+
+	if ((rc = walk_commit_tree(&ta, w, old_commit)) < 0 ||
+	    (rc = walk_commit_tree(&tb, w, new_commit)) < 0)
+		return rc;
+	git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
+	opts.pathspec.strings = (char **)w->dirs->v;
+	opts.pathspec.count = w->dirs->nr;
+	for (size_t i = 0; i < w->dirs->nr; i++)
+		if (!*w->dirs->v[i])
+			opts.pathspec.count = 0;	/* the root: everything */
+	if ((rc = walk_tree(&a, w, &ta)) == 0 && (rc = walk_tree(&b, w, &tb)) == 0 &&
+	    (rc = walk_diff_trees(&diff, w, a, b, &opts)) == 0)
+		walk_take_deltas(out, diff, "", 0);
+	git_diff_free(diff);
+	git_tree_free(a);
+	git_tree_free(b);
+	return rc;
+}
+
+int walk_diff(struct walk_deltas *out, struct walk *w, const git_oid *old_dirs,
+	      const git_oid *new_dirs, const git_oid *old_commit,
+	      const git_oid *new_commit)
+{
+	size_t changed = 0;
+
+	for (size_t i = 0; old_dirs && old_commit && i < w->dirs->nr; i++)
+		changed += !git_oid_equal(&old_dirs[i], &new_dirs[i]);
+	if (changed > 1)
+		return walk_diff_across(out, w, old_commit, new_commit);
 	for (size_t i = 0; i < w->dirs->nr; i++) {
 		git_tree *a = NULL, *b = NULL;
 		git_diff *diff = NULL;

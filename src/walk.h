@@ -177,12 +177,15 @@ struct walk_deltas {
 void walk_deltas_clear(struct walk_deltas *d);
 
 /*
- * The changes of blobs under the ADR folders between two folder-id vectors
+ * The changes of blobs under the folders between two folder-id vectors
  * (old may be NULL: everything is added), renames paired at 50%
- * similarity.  Appends to out.  Returns 0 or -1.
+ * similarity.  When the two commits are given and several folders
+ * changed, one diff of their trees covers the folders, so that a move
+ * between two folders is a rename.  Appends to out.  Returns 0 or -1.
  */
 int walk_diff(struct walk_deltas *out, struct walk *w, const git_oid *old_dirs,
-	      const git_oid *new_dirs);
+	      const git_oid *new_dirs, const git_oid *old_commit,
+	      const git_oid *new_commit);
 
 /*
  * Renames onto the targets between two commits' trees, the sources being
