@@ -430,54 +430,42 @@ static void events_merge(struct engine *e, uint32_t idx, struct change *ch,
 }
 
 /*
- * At a merge, the same live path in several parents is one lineage.
- * Returns non-zero when another parent has a tombstone that snap lacks
- * (with add set, it is copied into snap: a later add there continues it).
+ * At a merge, the same live path in several parents is one lineage.  The
+ * other parents' tombstones are not carried into the merge: a file that
+ * a side branch created and deleted never existed on the line merged
+ * into, and a later add there starts afresh (as the corpus answers do).
  */
-static int events_join_parents(struct snapshot *snap, struct snapshot **others,
-			       size_t nothers, int add)
+static void events_join_parents(struct snapshot *snap, struct snapshot **others,
+				size_t nothers)
 {
-	int missing = 0;
-
 	for (size_t k = 0; k < nothers; k++) {
 		struct snap_entry *o, *tmp;
 
 		if (!others[k] || others[k] == snap)
 			continue;
 		HASH_ITER(hh, others[k]->by_path, o, tmp) {
-			struct snap_entry *r = snapshot_get(snap, o->path);
+			struct snap_entry *r;
 
-			if (!o->lin)
+			if (!o->live || !o->lin)
 				continue;
-			if (!r) {
-				if (!o->live && add) {	/* keep the other side's tombstone */
-					r = snapshot_set(snap, o->path, o->id, o->lin,
-							 &o->blob, o->status);
-					r->live = 0;
-				}
-				missing |= !o->live;
-				continue;
-			}
-			if (o->live && r->live && r->lin)
+			r = snapshot_get(snap, o->path);
+			if (r && r->live && r->lin)
 				lineage_union(r->lin, o->lin);
 		}
 	}
-	return missing;
 }
 
 /*
- * A merge whose folders equal its first parent's: nothing changed, but
- * the other parents' lineages at the same live paths are joined (an
- * `-X ours` merge keeps the side branch's history), and their tombstones
- * kept.  The first parent's snapshot is shared unless a tombstone is added.
+ * A merge whose folders equal its first parent's: nothing changed and the
+ * first parent's snapshot is shared, but the other parents' lineages at
+ * the same live paths are joined (an `-X ours` merge keeps the side
+ * branch's history).
  */
 static void events_merge_same(struct engine *e, struct walk_node *n,
 			      struct snapshot *base)
 {
-	struct snapshot **others = xcalloc(n->nparents, sizeof(*others));
-	size_t nothers = 0;
-
-	for (uint32_t i = 1; i < n->nparents; i++) {
+	n->state = base ? snapshot_ref(base) : snapshot_new();
+	for (uint32_t i = 1; base && i < n->nparents; i++) {
 		const git_oid *ignored;
 		struct snapshot *o = NULL;
 
@@ -486,15 +474,8 @@ static void events_merge_same(struct engine *e, struct walk_node *n,
 			continue;
 		}
 		if (o && o != base)
-			others[nothers++] = o;
+			events_join_parents(base, &o, 1);
 	}
-	if (nothers && base && events_join_parents(base, others, nothers, 0)) {
-		n->state = snapshot_copy(base);
-		events_join_parents(n->state, others, nothers, 1);
-	} else {
-		n->state = base ? snapshot_ref(base) : snapshot_new();
-	}
-	free(others);
 }
 
 int events_apply(struct engine *e, uint32_t idx)
@@ -512,13 +493,10 @@ int events_apply(struct engine *e, uint32_t idx)
 	if (n->nparents && n->parents[0] != WALK_NONE) {
 		struct walk_node *p = &e->walk.nodes[n->parents[0]];
 		if (walk_same_dirs(&e->walk, p->dir_ids, n->dir_ids)) {
-			if (n->nparents > 1) {
+			if (n->nparents > 1)
 				events_merge_same(e, n, p->state);
-				if (n->state == p->state)
-					n->state_of = p->state_of;
-				return 0;
-			}
-			n->state = snapshot_ref(p->state);
+			else
+				n->state = snapshot_ref(p->state);
 			n->state_of = p->state_of;
 			return 0;
 		}
@@ -551,7 +529,7 @@ int events_apply(struct engine *e, uint32_t idx)
 		goto done;
 	if (n->nparents > 1) {
 		events_merge(e, idx, ch, nr, snap, parents, n->nparents);
-		events_join_parents(snap, parents + 1, n->nparents - 1, 1);
+		events_join_parents(snap, parents + 1, n->nparents - 1);
 	} else {
 		events_commit(e, idx, ch, nr, snap);
 	}
