@@ -14,7 +14,8 @@
  *	  events: u32 n, per: u32 lineage u32 idx u32 from u32 to
  *	  tip snapshot: u32 n, per: str path, str id, u32 lineage, oid, u32
  *	        status, u8 live (in the snapshot's own order)
- *	  links: u32 n (u32 idx, str id) unknown; u32 n (u32 idx, str) pending
+ *	  links: u32 n (u32 idx, str id) unknown; u32 n (u32 idx, str) pending;
+ *	        u32 n (u32 idx, str name, u32 lineage, u8 is_path) held
  *	  fork-point states: u32 n, per: u32 idx, u32 chain position,
  *	        oids (its folder ids), u32 length + a snapshot as above
  *	  blobs: u32 n, per: oid u8 rst u32 status str heading_id
@@ -334,6 +335,22 @@ static void entry_read_state(struct rd *r, struct cache_entry *en, size_t ndirs)
 		XGROW(en->lk.pending, en->lk.pending_alloc, en->lk.pending_nr + 1);
 		en->lk.pending[en->lk.pending_nr].idx = cf_get_idx(&r->c, en->nr, 0);
 		en->lk.pending[en->lk.pending_nr++].name = get_istr(r, 0);
+	}
+	n = cf_get_count(&r->c, 13);
+	for (uint32_t i = 0; i < n && !r->c.bad; i++) {
+		struct link_held *h;
+		uint32_t hidx = cf_get_idx(&r->c, en->nr, 0), li;
+		const char *name = get_istr(r, 0);
+
+		li = cf_get_idx(&r->c, nl, 0);
+		if (r->c.bad)
+			break;
+		XGROW(en->lk.held, en->lk.held_alloc, en->lk.held_nr + 1);
+		h = &en->lk.held[en->lk.held_nr++];
+		h->idx = hidx;
+		h->name = name;
+		h->lin = en->lins.v[li];
+		h->is_path = cf_need(&r->c, 1) ? *r->c.p++ != 0 : 0;
 	}
 	/* the fork-point states stay encoded until a resume needs one */
 	n = cf_get_count(&r->c, 12);
@@ -932,6 +949,13 @@ void cache_keep(struct cache *c, const struct engine *e, const struct links *lk)
 	for (size_t i = 0; i < lk->pending_nr; i++) {
 		cf_put_u32(sb, lk->pending[i].idx);
 		cf_put_str(sb, lk->pending[i].name);
+	}
+	cf_put_u32(sb, (uint32_t)lk->held_nr);
+	for (size_t i = 0; i < lk->held_nr; i++) {
+		cf_put_u32(sb, lk->held[i].idx);
+		cf_put_str(sb, lk->held[i].name);
+		cf_put_u32(sb, lin_index(lk->held[i].lin));
+		strbuf_addch(sb, lk->held[i].is_path ? 1 : 0);
 	}
 	cache_keep_states(c, e);
 	c->kept = 1;

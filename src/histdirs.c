@@ -14,6 +14,14 @@ int histdirs_is_adr(const struct engine *e, const char *path, const char *id)
 	return id && discover_is_candidate(path, &e->adr_dirs);
 }
 
+int histdirs_reached(const struct engine *e, const struct lin *l)
+{
+	for (size_t i = 0; i < l->paths_nr; i++)
+		if (discover_is_candidate(l->paths[i].path, &e->adr_dirs))
+			return 1;
+	return 0;
+}
+
 /* Non-zero when path is folder dir or lies below it ("" holds everything). */
 static int histdirs_under(const char *path, const char *dir)
 {

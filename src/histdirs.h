@@ -18,6 +18,13 @@
 int histdirs_is_adr(const struct engine *e, const char *path, const char *id);
 
 /*
+ * Non-zero when lineage l (a root, after lineage_finish()) ever had an
+ * ADR's name in an ADR folder: the files of history folders are ADRs only
+ * through such a lineage.
+ */
+int histdirs_reached(const struct engine *e, const struct lin *l);
+
+/*
  * After a walk whose tip snapshot is tip: the folders outside e->dirs that
  * an add of a tip ADR's lineage was renamed from go to found (appended,
  * each once).  Returns how many of the history folders walked (those of

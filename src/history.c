@@ -235,18 +235,6 @@ static struct adr *history_adr(struct adr_db *db, struct engine *e, struct lin *
 	return a;
 }
 
-/*
- * Non-zero when lineage l (a root) ever had an ADR's name in an ADR folder:
- * files of history folders are ADRs only through such a lineage.
- */
-static int history_reached(const struct engine *e, const struct lin *l)
-{
-	for (size_t i = 0; i < l->paths_nr; i++)
-		if (discover_is_candidate(l->paths[i].path, &e->adr_dirs))
-			return 1;
-	return 0;
-}
-
 /* Lineages and events into db. */
 static void history_fill(struct adr_db *db, struct engine *e, struct links *lk,
 			 const struct history_opts *opts, struct snapshot *tip)
@@ -263,7 +251,7 @@ static void history_fill(struct adr_db *db, struct engine *e, struct links *lk,
 	}
 	for (size_t i = 0; i < e->lins.nr; i++) {
 		struct lin *l = e->lins.v[i];
-		if (l->up || l->adr || !l->last_id || !history_reached(e, l))
+		if (l->up || l->adr || !l->last_id || !histdirs_reached(e, l))
 			continue;
 		history_adr(db, e, l, l->last_id, l->last_path, &l->last_blob, 1);
 	}
