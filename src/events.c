@@ -303,6 +303,11 @@ static int events_resolve(struct engine *e, uint32_t idx, struct change *ch,
 				c->lin = t->lin;	/* restored at a tombstone */
 				c->restored = 1;
 			}
+		} else if (c->old && c->old_path != c->new_path) {
+			/* a file renamed onto a tombstone continues that lineage too */
+			struct snap_entry *t = snapshot_get(base, c->new_path);
+			if (t && !t->live && t->lin)
+				c->lin = lineage_union(c->lin, t->lin);
 		}
 	}
 	events_pair_unpaired(ch, nr);
