@@ -20,6 +20,7 @@
  *	        oids (its folder ids), u32 length + a snapshot as above
  *	  blobs: u32 n, per: oid u8 rst u32 status str heading_id
  *	  commits: u32 n, per: oid str subject str author str date i64 time
+ *	  bookkeeping verdicts: u32 n, per: u32 idx, u8 (1 bookkeeping, 2 not)
  * Every index is checked while reading: a bad file is ignored, never
  * trusted.
  */
@@ -83,6 +84,9 @@ struct cache_entry {
 	size_t commits_nr;
 	struct cache_state *states;
 	size_t states_nr;
+	uint32_t *bk_idx;	/* commits asked whether they are bookkeeping */
+	unsigned char *bk_val;	/* and the answers (history.c) */
+	size_t bk_nr;
 };
 
 struct cache {
@@ -200,6 +204,8 @@ static void entry_free(struct cache_entry *en)
 		free(en->commits[i]);
 	}
 	free(en->commits);
+	free(en->bk_idx);
+	free(en->bk_val);
 	free(en);
 }
 
@@ -410,6 +416,16 @@ static void entry_read_memos(struct rd *r, struct cache_entry *en)
 		c->time = (int64_t)cf_get_u64(&r->c);
 		if (!c->subject || !c->author || !c->date)
 			r->c.bad = 1;
+	}
+	n = cf_get_count(&r->c, 5);
+	en->bk_idx = xcalloc((size_t)n + 1, sizeof(*en->bk_idx));
+	en->bk_val = xcalloc((size_t)n + 1, 1);
+	for (uint32_t i = 0; i < n && !r->c.bad; i++) {
+		en->bk_idx[i] = cf_get_idx(&r->c, en->nr, 0);
+		en->bk_val[i] = cf_need(&r->c, 1) ? *r->c.p++ : 0;
+		if (en->bk_val[i] != 1 && en->bk_val[i] != 2)
+			r->c.bad = 1;
+		en->bk_nr++;
 	}
 }
 
@@ -759,6 +775,12 @@ uint32_t cache_resume(struct cache *c, struct engine *e, struct links *lk,
 		}
 	}
 	en->commits_nr = 0;
+	if (en->bk_nr) {
+		free(e->bookkeeping);
+		e->bookkeeping = xcalloc(w->nr + 1, 1);
+		for (size_t i = 0; i < en->bk_nr; i++)
+			e->bookkeeping[en->bk_idx[i]] = en->bk_val[i];
+	}
 	if (c->hit)
 		cf_trace("hit %s", hex);
 	else
@@ -1053,6 +1075,18 @@ void cache_store(struct cache *c, const struct engine *e, const struct adr_db *d
 		cf_put_str(sb, rec->author ? rec->author : "");
 		cf_put_str(sb, rec->date ? rec->date : "");
 		cf_put_u64(sb, (uint64_t)rec->time);
+	}
+	{
+		uint32_t nbk = 0;
+
+		for (uint32_t i = 0; e->bookkeeping && i < e->walk.nr; i++)
+			nbk += e->bookkeeping[i] != 0;
+		cf_put_u32(sb, nbk);
+		for (uint32_t i = 0; e->bookkeeping && i < e->walk.nr; i++)
+			if (e->bookkeeping[i]) {
+				cf_put_u32(sb, i);
+				strbuf_addch(sb, (char)e->bookkeeping[i]);
+			}
 	}
 	path = entry_path(c, &c->tip);
 	if (cf_write(c->dir, path, CACHE_MAGIC, CACHE_FORMAT, sb) < 0) {

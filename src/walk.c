@@ -1081,20 +1081,45 @@ static int walk_holds_dir(const char *path, size_t plen, const struct strvec *di
  * found, 0 when none is, -1 on error.  Identical subtrees are skipped and
  * only a subtree that is or holds a folder of dirs is opened.
  */
+/*
+ * A copy of tree id's raw data (NULL for a zero id): walk_outside() holds
+ * two trees while it recurses.  (Not through the pack reader: its blocks
+ * suit the walk's reads in pack order, not these scattered ones.)
+ */
+static int walk_tree_copy(char **out, size_t *len, struct walk *w, const git_oid *id)
+{
+	git_odb_object *obj = NULL;
+	int rc;
+
+	*out = NULL;
+	*len = 0;
+	if (!id || git_oid_is_zero(id))
+		return 0;
+	if ((rc = walk_read_tree(&obj, w, id)) < 0)
+		return rc;
+	*len = git_odb_object_size(obj);
+	*out = xmalloc(*len + 1);
+	memcpy(*out, git_odb_object_data(obj), *len);
+	git_odb_object_free(obj);
+	return 0;
+}
+
 static int walk_outside(struct walk *w, const git_oid *a, const git_oid *b,
 			struct strbuf *prefix, const struct strvec *dirs, int *changed)
 {
-	git_odb_object *oa = NULL, *ob = NULL;
+	char *da = NULL, *db = NULL;
+	size_t la = 0, lb = 0;
 	struct walk_entry *ea = NULL, *eb = NULL;
 	size_t na = 0, nb = 0, aa = 0, ab = 0, i = 0, j = 0, plen = prefix->len;
 	int rc;
 
-	if ((rc = walk_read_tree(&oa, w, a)) < 0 || (rc = walk_read_tree(&ob, w, b)) < 0)
+	if ((rc = walk_tree_copy(&da, &la, w, a)) < 0 ||
+	    (rc = walk_tree_copy(&db, &lb, w, b)) < 0)
 		goto done;
-	if (oa)
-		walk_parse_tree(&ea, &na, &aa, git_odb_object_data(oa), git_odb_object_size(oa));
-	if (ob)
-		walk_parse_tree(&eb, &nb, &ab, git_odb_object_data(ob), git_odb_object_size(ob));
+	if (da)
+		walk_parse_tree(&ea, &na, &aa, da, la);
+	if (db)
+		walk_parse_tree(&eb, &nb, &ab, db, lb);
 	while (rc == 0 && (i < na || j < nb)) {
 		int c = i >= na ? 1 : j >= nb ? -1 : walk_entry_cmp(&ea[i], &eb[j]);
 		const struct walk_entry *x = c <= 0 ? &ea[i] : NULL;
@@ -1122,8 +1147,8 @@ static int walk_outside(struct walk *w, const git_oid *a, const git_oid *b,
 done:
 	free(ea);
 	free(eb);
-	git_odb_object_free(oa);
-	git_odb_object_free(ob);
+	free(da);
+	free(db);
 	return rc;
 }
 
@@ -1153,6 +1178,16 @@ int walk_bookkeeping(struct walk *w, uint32_t idx, const struct strvec *dirs)
 		else if ((rc = walk_root_tree(&ptree, w, p)) < 0)
 			return rc;
 	}
+	if (git_oid_equal(&tree, &ptree))
+		return 0;	/* changes nothing: not bookkeeping */
+	/*
+	 * The walk's folder ids, when both are known and walked with the
+	 * same folders: equal ones and different trees mean a change outside.
+	 */
+	if (dirs == w->dirs && n->dir_ids && n->nparents && n->parents[0] != WALK_NONE &&
+	    w->nodes[n->parents[0]].dir_ids &&
+	    walk_same_dirs(w, n->dir_ids, w->nodes[n->parents[0]].dir_ids))
+		return 0;
 	rc = walk_outside(w, &ptree, &tree, &prefix, dirs, &changed);
 	strbuf_release(&prefix);
 	if (rc < 0)
