@@ -11,7 +11,7 @@
  *	  lineages: u32 n, per: u32 up, u32vec edits, u32vec refs,
  *	        u32 paths (u32 idx, str), u32 last_idx, str last_path,
  *	        str last_id, oid last_blob, u32 n + str (from_dirs)
- *	  events: u32 n, per: u32 lineage u32 idx u32 from u32 to
+ *	  events: u32 n, per: u32 lineage u32 idx u32 from u32 to str path oid blob
  *	  tip snapshot: u32 n, per: str path, str id, u32 lineage, oid, u32
  *	        status, u8 live (in the snapshot's own order)
  *	  links: u32 n (u32 idx, str id) unknown; u32 n (u32 idx, str) pending;
@@ -315,7 +315,7 @@ static void entry_read_state(struct rd *r, struct cache_entry *en, size_t ndirs)
 {
 	uint32_t nl = (uint32_t)en->lins.nr, n;
 
-	n = cf_get_count(&r->c, 16);
+	n = cf_get_count(&r->c, 40);
 	en->events = xcalloc((size_t)n + 1, sizeof(*en->events));
 	for (uint32_t i = 0; i < n && !r->c.bad; i++) {
 		struct hev *h = &en->events[en->events_nr];
@@ -328,6 +328,8 @@ static void entry_read_state(struct rd *r, struct cache_entry *en, size_t ndirs)
 		h->idx = cf_get_idx(&r->c, en->nr, 0);
 		h->from = get_status(r);
 		h->to = get_status(r);
+		h->path = get_istr(r, 1);
+		get_oid(r, &h->blob);
 	}
 	en->snap = get_snapshot(r, &en->lins);
 	n = cf_get_count(&r->c, 8);
@@ -960,6 +962,8 @@ void cache_keep(struct cache *c, const struct engine *e, const struct links *lk)
 		cf_put_u32(sb, e->events[i].idx);
 		cf_put_u32(sb, (uint32_t)e->events[i].from);
 		cf_put_u32(sb, (uint32_t)e->events[i].to);
+		cf_put_str(sb, e->events[i].path);
+		put_oid(sb, &e->events[i].blob);
 	}
 	put_snapshot(sb, w->nodes[w->nr - 1].state);
 	cf_put_u32(sb, (uint32_t)lk->unknown_nr);

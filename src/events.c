@@ -81,7 +81,8 @@ int events_blob(const char **id, enum adr_status *status, struct engine *e,
 }
 
 static void events_add(struct engine *e, struct lin *lin, uint32_t idx,
-		       enum adr_status from, enum adr_status to)
+		       enum adr_status from, enum adr_status to, const char *path,
+		       const git_oid *blob)
 {
 	struct hev *h;
 
@@ -93,6 +94,8 @@ static void events_add(struct engine *e, struct lin *lin, uint32_t idx,
 	h->idx = idx;
 	h->from = from;
 	h->to = to;
+	h->path = path;
+	git_oid_cpy(&h->blob, blob);
 }
 
 /* The snapshot of a parent that is not walked (A of A..B), made once. */
@@ -357,7 +360,7 @@ static void events_commit(struct engine *e, uint32_t idx, struct change *ch,
 			snapshot_kill(snap, c->old_path);
 			lineage_edit(c->old->lin, idx);
 			events_add(e, lineage_find(c->old->lin), idx, c->old->status,
-				   ADR_STATUS_DELETED);
+				   ADR_STATUS_DELETED, c->old_path, &c->old->blob);
 		} else if (c->old_path != c->new_path) {
 			snapshot_del(snap, c->old_path);	/* moved away: no tombstone */
 		}
@@ -371,7 +374,8 @@ static void events_commit(struct engine *e, uint32_t idx, struct change *ch,
 			     c->new_status);
 		lineage_seen(c->lin, idx, c->new_path, c->new_id, &c->new_blob);
 		lineage_edit(c->lin, idx);
-		events_add(e, c->lin, idx, c->before, c->new_status);
+		events_add(e, c->lin, idx, c->before, c->new_status, c->new_path,
+			   &c->new_blob);
 	}
 }
 
@@ -429,7 +433,9 @@ static void events_merge(struct engine *e, uint32_t idx, struct change *ch,
 		if (resolved) {
 			lineage_edit(lin, idx);
 			if (status_differs)
-				events_add(e, lineage_find(lin), idx, from, after);
+				events_add(e, lineage_find(lin), idx, from, after,
+					   c->new_path ? c->new_path : c->old_path,
+					   c->new_path ? &c->new_blob : &c->old->blob);
 		}
 	}
 }

@@ -25,6 +25,8 @@ struct hev {
 	struct lin *lin;
 	uint32_t idx;
 	enum adr_status from, to;
+	const char *path;	/* interned: the file at that commit (the deleted one) */
+	git_oid blob;		/* its version there (the last one for a delete) */
 };
 
 /* What a blob says, parsed once (keyed by blob id and md/rst). */

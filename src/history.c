@@ -281,6 +281,15 @@ static void history_fill(struct adr_db *db, struct engine *e, struct links *lk,
 		ev->author = xstrdup(c->author);
 		ev->from = h->from;
 		ev->to = h->to;
+		if (h->path) {
+			struct adr_doc doc;
+
+			ev->path = xstrdup(h->path);
+			adr_doc_init(&doc);
+			history_doc(&doc, e, &h->blob, h->path);
+			ev->title = xstrdup(doc.title ? doc.title : "");
+			adr_doc_release(&doc);
+		}
 	}
 	for (size_t i = 0; i < lk->unknown_nr; i++)
 		adr_db_add_unknown(db, history_commit(db, e, lk->unknown[i].idx)->sha,
