@@ -195,6 +195,15 @@ int walk_diff(struct walk_deltas *out, struct walk *w, const git_oid *old_dirs,
 int walk_moves(struct walk_deltas *out, struct walk *w, const git_oid *old_commit,
 	       const git_oid *new_commit, const struct strvec *targets);
 
+/*
+ * For walk_diff.c: the id of the entry name (nlen bytes; a folder, or a
+ * file when blob is set) in tree id, through the memo when memo is set
+ * (zero when absent); and a 40-hex id at p.
+ */
+int walk_entry(git_oid *out, struct walk *w, const git_oid *tree,
+	       const char *name, size_t nlen, int memo, int blob);
+int walk_hex_oid(git_oid *out, const char *p, const char *end);
+
 /* The blob at path in commit; zero oid when there is none.  Returns 0 or -1. */
 int walk_blob_at(git_oid *out, struct walk *w, const git_oid *commit,
 		 const char *path);
