@@ -179,7 +179,20 @@ void cache_seed(struct cache *c, struct engine *e)
 {
 	if (!c || !c->found)
 		return;
-	e->blobs = c->found->blobs;
+	if (!e->blobs) {
+		e->blobs = c->found->blobs;
+	} else {	/* the tip's ids were read already: merge the two memos */
+		struct blobinfo *b, *tmp, *old;
+
+		HASH_ITER(hh, c->found->blobs, b, tmp) {
+			HASH_DEL(c->found->blobs, b);
+			HASH_FIND(hh, e->blobs, &b->key, sizeof(b->key), old);
+			if (old)
+				free(b);
+			else
+				HASH_ADD(hh, e->blobs, key, sizeof(b->key), b);
+		}
+	}
 	c->found->blobs = NULL;
 }
 
