@@ -82,7 +82,7 @@ TEST_GROUP(check_rules)
 
 	db = adr_db_new();
 	add(db, "3", "d/3.md", "No status", NULL);
-	add(db, "4", "d/4.md", "Odd", "Under review by the board");
+	add(db, "4", "d/4.md", "Odd", "Awaiting the board");
 	add(db, "5", "d/5.md", "Gone", "Accepted");
 	db->adrs[2]->deleted = 1;
 	add(db, "5", "d/5-new.md", "Back", "Accepted");

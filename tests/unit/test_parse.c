@@ -110,7 +110,7 @@ static const struct row rows[] = {
 	  "3", "[Superseded by ADR-0019] Push", "superseded by ADR-0019", "superseded", "2020-11-19", 1, 3 },
 	/* semantic-kernel: front matter comments and placeholders */
 	{ "0057-x.md", "---\n# optional\nstatus: { in-progress }\ndate: { 2024-09-10 }\n---\n\n# T\n",
-	  "57", "T", "{ in-progress }", "unknown", "2024-09-10", 7, 3 },
+	  "57", "T", "{ in-progress }", "proposed", "2024-09-10", 7, 3 },
 	/* reStructuredText */
 	{ "0001-x.rst", "1. Purpose of this Repo\n=======================\n\nStatus\n------\n\nAccepted\n\nContext\n-------\n",
 	  "1", "Purpose of this Repo", "Accepted", "accepted", NULL, 1, 7 },
