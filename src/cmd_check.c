@@ -146,6 +146,10 @@ int cmd_check(int argc, const char **argv, struct cmd_ctx *ctx)
 	hide = hopts.hide;
 	hopts.tip = tip;
 	hopts.hide = NULL;	/* the whole history to B; A only cuts the findings */
+	if (cmd_resolve_dirs(ctx, tip) < 0) {
+		free(rng);
+		return ADR_EXIT_USAGE;
+	}
 	hopts.cli_dirs = &ctx->opts->adr_dirs;
 	hopts.no_cache = ctx->opts->no_cache;
 	if (history_load(&db, ctx->repo, &hopts) < 0 ||
