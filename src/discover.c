@@ -160,20 +160,68 @@ static int discover_log4brains(struct strvec *out, struct dir_seen **seen, const
 	return 0;
 }
 
-static int discover_tree_has_dir(const git_tree *tree, const char *dir)
-{
-	git_tree_entry *e = NULL;
-	int ok;
+/*
+ * The subtrees of one tree by folder path, each looked up once: with N
+ * configured folders in one parent, git_tree_entry_bypath() would parse
+ * the parent N times (O(N^2) for a committed .adrlog of 40,000 folders).
+ */
+struct tree_memo {
+	UT_hash_handle hh;
+	git_tree *tree;		/* NULL: no such folder */
+	char name[];
+};
 
-	if (!*dir)
-		return 1;
-	if (git_tree_entry_bypath(&e, tree, dir) < 0) {
-		git_error_clear();
-		return 0;
+static void tree_memo_clear(struct tree_memo **m)
+{
+	struct tree_memo *t, *tmp;
+
+	HASH_ITER(hh, *m, t, tmp) {
+		HASH_DEL(*m, t);
+		git_tree_free(t->tree);
+		free(t);
 	}
-	ok = git_tree_entry_type(e) == GIT_OBJECT_TREE;
-	git_tree_entry_free(e);
-	return ok;
+}
+
+/* The subtree at dir ("" is tree itself; not to be freed) or NULL. */
+static const git_tree *tree_memo_get(struct tree_memo **m, struct repo *repo,
+				     const git_tree *tree, const char *dir, size_t n)
+{
+	struct tree_memo *t;
+	const git_tree *parent;
+	const git_tree_entry *e;
+	const char *slash;
+	size_t p = n;
+
+	if (!n)
+		return tree;
+	HASH_FIND(hh, *m, dir, n, t);
+	if (t)
+		return t->tree;
+	while (p && dir[p - 1] != '/')
+		p--;
+	slash = p ? dir + p - 1 : NULL;
+	parent = tree_memo_get(m, repo, tree, dir, slash ? (size_t)(slash - dir) : 0);
+	t = xcalloc(1, sizeof(*t) + n + 1);
+	memcpy(t->name, dir, n);
+	if (parent) {
+		char *last = xstrndup(dir + p, n - p);
+
+		e = git_tree_entry_byname(parent, last);
+		if (e && git_tree_entry_type(e) == GIT_OBJECT_TREE &&
+		    git_tree_lookup(&t->tree, repo->git, git_tree_entry_id(e)) < 0) {
+			git_error_clear();
+			t->tree = NULL;
+		}
+		free(last);
+	}
+	HASH_ADD_KEYPTR(hh, *m, t->name, n, t);
+	return t->tree;
+}
+
+static int discover_tree_has_dir(struct tree_memo **m, struct repo *repo,
+				 const git_tree *tree, const char *dir)
+{
+	return tree_memo_get(m, repo, tree, dir, strlen(dir)) != NULL;
 }
 
 /*
@@ -384,6 +432,7 @@ int discover_find(struct strvec *out, struct discover_info *info, struct repo *r
 	struct strvec vals = STRVEC_INIT;
 	struct strbuf file = STRBUF_INIT, real = STRBUF_INIT;
 	struct dir_seen *seen = NULL;
+	struct tree_memo *memo = NULL;
 	const char *src = "none";
 	int rc = 0;
 
@@ -444,7 +493,7 @@ int discover_find(struct strvec *out, struct discover_info *info, struct repo *r
 	}
 	rc = 0;
 	for (const char *const *d = default_dirs; *d; d++) {
-		if (discover_tree_has_dir(tree, *d)) {
+		if (discover_tree_has_dir(&memo, repo, tree, *d)) {
 			strvec_push(out, *d);
 			src = "default";
 			goto done;
@@ -466,10 +515,11 @@ done:
 		info->source = src;
 		if (rc >= 0 && tree && (!strcmp(src, "--adr-dir") || !strcmp(src, "adrlog.dir")))
 			for (size_t i = 0; i < out->nr; i++)
-				if (!discover_tree_has_dir(tree, out->v[i]))
+				if (!discover_tree_has_dir(&memo, repo, tree, out->v[i]))
 					strvec_push(&info->missing, out->v[i]);
 	}
 	dir_seen_clear(&seen);
+	tree_memo_clear(&memo);
 	strvec_clear(&vals);
 	strbuf_release(&file);
 	strbuf_release(&real);
@@ -554,42 +604,28 @@ int discover_files(struct adr_files *out, struct repo *repo, const git_tree *tre
 		   const struct strvec *dirs)
 {
 	struct dir_seen *all = NULL;
+	struct tree_memo *memo = NULL;
+	int rc = 0;
 
 	for (size_t i = 0; i < dirs->nr; i++)
 		dir_seen_add(&all, dirs->v[i]);
-	for (size_t i = 0; i < dirs->nr; i++) {
-		git_tree_entry *e = NULL;
-		git_tree *sub = NULL;
+	for (size_t i = 0; i < dirs->nr && rc >= 0; i++) {
 		struct discover_walk w = { out, dirs, dirs->v[i] };
-		int rc;
+		const git_tree *sub;
 
 		/* a folder nested in another listed folder was walked already */
 		if (*dirs->v[i] && discover_below_any(dirs->v[i], all))
 			continue;
-		if (!*dirs->v[i]) {
-			rc = git_tree_walk(tree, GIT_TREEWALK_PRE, discover_walk_cb, &w);
-		} else {
-			if (git_tree_entry_bypath(&e, tree, dirs->v[i]) < 0 ||
-			    git_tree_entry_type(e) != GIT_OBJECT_TREE) {
-				git_error_clear();
-				git_tree_entry_free(e);
-				continue;	/* the folder does not exist at this revision */
-			}
-			if (git_tree_lookup(&sub, repo->git, git_tree_entry_id(e)) < 0) {
-				git_tree_entry_free(e);
-				dir_seen_clear(&all);
-				return repo_error("cannot read folder '%s'", dirs->v[i]);
-			}
-			rc = git_tree_walk(sub, GIT_TREEWALK_PRE, discover_walk_cb, &w);
-			git_tree_free(sub);
-			git_tree_entry_free(e);
-		}
-		if (rc < 0) {
-			dir_seen_clear(&all);
-			return repo_error("cannot walk folder '%s'", dirs->v[i]);
-		}
+		sub = tree_memo_get(&memo, repo, tree, dirs->v[i], strlen(dirs->v[i]));
+		if (!sub)
+			continue;	/* the folder does not exist at this revision */
+		if (git_tree_walk(sub, GIT_TREEWALK_PRE, discover_walk_cb, &w) < 0)
+			rc = repo_error("cannot walk folder '%s'", dirs->v[i]);
 	}
 	dir_seen_clear(&all);
+	tree_memo_clear(&memo);
+	if (rc < 0)
+		return rc;
 	if (out->nr > 1)
 		qsort(out->v, out->nr, sizeof(*out->v), discover_file_cmp);
 	return 0;
