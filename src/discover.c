@@ -218,6 +218,22 @@ static const git_tree *tree_memo_get(struct tree_memo **m, struct repo *repo,
 	return t->tree;
 }
 
+/*
+ * Is there anything at path?  A folder replaced by a file at the tip still
+ * has its history to walk: only a name with nothing behind it is "missing".
+ */
+static int discover_path_exists(const git_tree *tree, const char *path)
+{
+	git_tree_entry *e = NULL;
+
+	if (git_tree_entry_bypath(&e, tree, path) < 0) {
+		git_error_clear();
+		return 0;
+	}
+	git_tree_entry_free(e);
+	return 1;
+}
+
 static int discover_tree_has_dir(struct tree_memo **m, struct repo *repo,
 				 const git_tree *tree, const char *dir)
 {
@@ -515,7 +531,8 @@ done:
 		info->source = src;
 		if (rc >= 0 && tree && (!strcmp(src, "--adr-dir") || !strcmp(src, "adrlog.dir")))
 			for (size_t i = 0; i < out->nr; i++)
-				if (!discover_tree_has_dir(&memo, repo, tree, out->v[i]))
+				if (!discover_tree_has_dir(&memo, repo, tree, out->v[i]) &&
+				    !discover_path_exists(tree, out->v[i]))
 					strvec_push(&info->missing, out->v[i]);
 	}
 	dir_seen_clear(&seen);
@@ -691,7 +708,9 @@ int discover_resolve(struct strvec *out, char **note, struct repo *repo, const c
 		return rc;
 	if ((rc = discover_find(out, &info, repo, tree, cli_dirs)) < 0)
 		goto done;
-	if (info.missing.nr) {
+	/* one of several folders may be gone at the tip (moved, ADR history
+	 * still walked); only when none of them is there is it a mistake */
+	if (info.missing.nr && info.missing.nr == out->nr) {
 		rc = error_set("%s '%s': no such folder at %s", info.source,
 			       info.missing.v[0], rev);
 		goto done;

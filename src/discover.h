@@ -58,8 +58,8 @@ int discover_find(struct strvec *out, struct discover_info *info, struct repo *r
 
 /*
  * For the commands that read ADRs at rev: the folders, into out, by the
- * rules above, and the one-line messages SPEC 1 asks for: an error for a
- * named folder that does not exist at rev (-1), and in *note (caller
+ * rules above, and the one-line messages SPEC 1 asks for: an error when
+ * the named folders do not exist at rev (-1; one of several may be gone), and in *note (caller
  * frees; NULL when there is nothing to say) the folders chosen by content
  * and how to pin them, or what was looked for when nothing was found.
  */
