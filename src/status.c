@@ -179,7 +179,7 @@ static enum adr_status status_builtin(const char *s)
 /* Fold raw (its first STATUS_TEXT_MAX bytes) into sb; start of the first letter. */
 static const char *status_fold(struct strbuf *sb, const char *raw)
 {
-	char *cut = xstrndup(raw, STATUS_TEXT_MAX);
+	char *cut = xstrndup(raw, strnlen(raw, STATUS_TEXT_MAX));
 	const char *p;
 	size_t n;
 
