@@ -395,7 +395,8 @@ static int discover_by_content(struct strvec *out, struct repo *repo, const git_
 			strvec_push(&cand, d->name);
 	}
 	/* shortest first: a candidate inside a kept one is dropped */
-	qsort(cand.v, cand.nr, sizeof(*cand.v), discover_str_cmp);
+	if (cand.nr > 1)
+		qsort(cand.v, cand.nr, sizeof(*cand.v), discover_str_cmp);
 	for (size_t i = 0; i < cand.nr; i++)
 		if (!discover_below_any(cand.v[i], chosen)) {
 			dir_seen_add(&chosen, cand.v[i]);
