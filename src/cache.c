@@ -41,6 +41,7 @@
 #include "cachefile.h"
 #include "error.h"
 #include "strbuf.h"
+#include "status.h"
 #include "xalloc.h"
 
 static void put_oid(struct strbuf *sb, const git_oid *oid)
@@ -144,6 +145,7 @@ struct cache *cache_open(struct engine *e, const git_oid *tip, const char *off)
 		    CACHE_FORMAT);
 	for (size_t i = 0; i < e->adr_dirs.nr; i++)
 		strbuf_addf(&sb, "\ndir %s", e->adr_dirs.v[i]);
+	strbuf_addf(&sb, "\naliases %s", status_aliases_key());	/* statusAlias */
 	c->key = strbuf_detach(&sb, NULL);
 	snprintf(c->keyhex, sizeof(c->keyhex), "%016llx",
 		 (unsigned long long)cf_hash(c->key,

@@ -5,6 +5,7 @@
 #include "cmd_util.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -279,9 +280,33 @@ const struct adr *cmd_find_adr(const struct cmd_ctx *ctx, const struct adr_db *d
 	return found;
 }
 
+int cmd_resolve_dirs(const struct cmd_ctx *ctx, const char *rev)
+{
+	struct strvec dirs = STRVEC_INIT;
+	char *note = NULL;
+
+	if (discover_resolve(&dirs, &note, ctx->repo, rev ? rev : "HEAD",
+			     &ctx->opts->adr_dirs) < 0) {
+		error_print();
+		strvec_clear(&dirs);
+		return -1;
+	}
+	if (note)
+		fprintf(stderr, "adr-log: note: %s\n", note);
+	free(note);
+	/* the loads below read exactly these folders */
+	strvec_clear(&ctx->opts->adr_dirs);
+	for (size_t i = 0; i < dirs.nr; i++)
+		strvec_push(&ctx->opts->adr_dirs, *dirs.v[i] ? dirs.v[i] : ".");
+	strvec_clear(&dirs);
+	return 0;
+}
+
 int cmd_history(struct adr_db **out, const struct cmd_ctx *ctx,
 		struct history_opts *ho)
 {
+	if (cmd_resolve_dirs(ctx, ho->tip) < 0)
+		return -1;
 	ho->cli_dirs = &ctx->opts->adr_dirs;
 	ho->no_cache = ctx->opts->no_cache;
 	if (history_load(out, ctx->repo, ho) < 0) {
@@ -294,6 +319,9 @@ int cmd_history(struct adr_db **out, const struct cmd_ctx *ctx,
 
 int cmd_discover(struct adr_db **out, const struct cmd_ctx *ctx, const char *rev)
 {
+	*out = NULL;
+	if (cmd_resolve_dirs(ctx, rev) < 0)
+		return -1;
 	*out = adr_db_new();
 	if (discover_load(*out, ctx->repo, rev, &ctx->opts->adr_dirs,
 			  !ctx->opts->no_cache) < 0) {

@@ -38,7 +38,8 @@ static const char check_usage[] =
 	"errors:\n"
 	"    duplicate-id            two ADRs share an id\n"
 	"    no-status               an ADR has no status\n"
-	"    broken-link             supersedes/amends an id no ADR has\n"
+	"    broken-link             supersedes/amends an id no ADR has, or a\n"
+	"                            Markdown link to an ADR file that is not there\n"
 	"    index-missing           the README index lacks an ADR\n"
 	"    index-extra             the index lists an id no ADR has\n"
 	"    index-status            the index shows another status\n"
@@ -48,9 +49,12 @@ static const char check_usage[] =
 	"warnings:\n"
 	"    unknown-reference       the same without A..B (all history: old\n"
 	"                            messages cannot be fixed)\n"
-	"    unknown-status          the status is not a known word (shown raw)\n"
+	"    unknown-status          the status is not a known word (shown raw,\n"
+	"                            with the adrlog.statusAlias that would name it)\n"
 	"    one-sided-link          A supersedes/amends B, B does not say so back\n"
 	"    superseded-without-successor  superseded, but no ADR supersedes it\n"
+	"    superseded-but-proposed, superseded-but-accepted\n"
+	"                            'Superseded by' next to a Proposed/Accepted status\n"
 	"    implemented-but-proposed      proposed/draft, yet commits implement it";
 
 /* The index files a folder may hold, in the order they are looked for. */
@@ -90,6 +94,53 @@ static int cmd_check_indexes(struct check_report *r, struct repo *repo,
 	}
 	git_tree_free(tree);
 	strbuf_release(&path);
+	strbuf_release(&buf);
+	return rc;
+}
+
+/* broken-link: Markdown links from each ADR at rev to ADR files not in its tree. */
+static int cmd_check_file_links(struct check_report *r, struct repo *repo,
+				const struct adr_db *db, const char *rev)
+{
+	git_tree *tree = NULL;
+	struct strbuf buf = STRBUF_INIT;
+	int rc = 0;
+
+	if (repo_tree(&tree, repo, rev) < 0)
+		return -1;
+	for (size_t i = 0; i < db->nr && rc >= 0; i++) {
+		const struct adr *a = db->adrs[i];
+		struct strvec links = STRVEC_INIT;
+
+		/* Markdown only: reStructuredText links are another syntax */
+		if (a->deleted || (strlen(a->path) > 4 &&
+				   !strcmp(a->path + strlen(a->path) - 4, ".rst")))
+			continue;
+		strbuf_reset(&buf);
+		rc = repo_read_path(&buf, repo, tree, a->path);
+		if (rc == GIT_ENOTFOUND) {
+			rc = 0;
+			continue;
+		}
+		if (rc < 0)
+			break;
+		check_md_links(&links, a->path, buf.buf);
+		for (size_t k = 0; k < links.nr; k++) {
+			const char *target = strchr(links.v[k], '\t') + 1;
+			git_tree_entry *e = NULL;
+
+			if (git_tree_entry_bypath(&e, tree, target) == 0) {
+				git_tree_entry_free(e);
+				continue;
+			}
+			git_error_clear();
+			check_report_add(r, CHECK_BROKEN_FILE_LINK, a->path,
+					 (unsigned)strtoul(links.v[k], NULL, 10), a->id,
+					 "ADR %s links to %s, which does not exist", a->id, target);
+		}
+		strvec_clear(&links);
+	}
+	git_tree_free(tree);
 	strbuf_release(&buf);
 	return rc;
 }
@@ -153,11 +204,16 @@ int cmd_check(int argc, const char **argv, struct cmd_ctx *ctx)
 	hide = hopts.hide;
 	hopts.tip = tip;
 	hopts.hide = NULL;	/* the whole history to B; A only cuts the findings */
+	if (cmd_resolve_dirs(ctx, tip) < 0) {
+		free(rng);
+		return ADR_EXIT_USAGE;
+	}
 	hopts.cli_dirs = &ctx->opts->adr_dirs;
 	hopts.no_cache = ctx->opts->no_cache;
 	if (history_load(&db, ctx->repo, &hopts) < 0 ||
 	    commit_set_reachable(&hidden, ctx->repo, hide) < 0 ||
-	    cmd_check_indexes(&report, ctx->repo, db, tip) < 0) {
+	    cmd_check_indexes(&report, ctx->repo, db, tip) < 0 ||
+	    cmd_check_file_links(&report, ctx->repo, db, tip) < 0) {
 		error_print();
 		free(rng);
 		commit_set_free(hidden);

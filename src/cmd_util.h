@@ -19,6 +19,14 @@ void cmd_render_ctx(struct render_ctx *rc, const struct cmd_ctx *ctx,
 		    const struct adr_db *db);
 
 /*
+ * The ADR folders at rev (NULL: HEAD) by SPEC 1's rules, put in place of
+ * this run's --adr-dir values so that every load reads the same ones; the
+ * note on folders found by content, or on none found, goes to stderr.  A
+ * named folder that does not exist is an error: printed, -1.
+ */
+int cmd_resolve_dirs(const struct cmd_ctx *ctx, const char *rev);
+
+/*
  * The ADRs at rev (discover_load) with this run's --adr-dir, in a new db;
  * on failure the error is printed and -1 returned.
  */

@@ -12,6 +12,7 @@
 
 #include "cmd.h"
 #include "config.h"
+#include "discover.h"
 #include "error.h"
 #include "opt.h"
 #include "pager.h"
@@ -284,8 +285,10 @@ int main(int argc, char **argv)
 	git_libgit2_init();
 	if ((cmd->flags & CMD_NEEDS_REPO) && !(rc > 1 && (!strcmp(av[1], "--help") ||
 						  !strcmp(av[1], "-h")))) {
-		if (repo_open(&ctx.repo, g.chdir) < 0) {
+		if (repo_open(&ctx.repo, g.chdir) < 0 ||
+		    discover_cli_dirs(&g.adr_dirs, ctx.repo) < 0) {
 			error_print();
+			repo_free(ctx.repo);
 			git_libgit2_shutdown();
 			return ADR_EXIT_USAGE;
 		}

@@ -26,6 +26,9 @@ static const char *const kind_names[CHECK__COUNT] = {
 	[CHECK_ONE_SIDED_LINK] = "one-sided-link",
 	[CHECK_PROPOSED_IMPLEMENTED] = "implemented-but-proposed",
 	[CHECK_SUPERSEDED_ORPHAN] = "superseded-without-successor",
+	[CHECK_SUPERSEDED_PROPOSED] = "superseded-but-proposed",
+	[CHECK_SUPERSEDED_ACCEPTED] = "superseded-but-accepted",
+	[CHECK_BROKEN_FILE_LINK] = "broken-link",
 	[CHECK_UNKNOWN_REF_OLD] = "unknown-reference",
 };
 

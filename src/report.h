@@ -30,11 +30,14 @@ enum check_kind {
 	CHECK_INDEX_STATUS,	/* the index shows another status */
 	CHECK_INDEX_TITLE,	/* the index shows another title */
 	CHECK_UNKNOWN_REF,	/* a commit message of A..B cites an id no ADR had */
+	CHECK_BROKEN_FILE_LINK,	/* a Markdown link to an ADR file that is not there */
 	CHECK__FIRST_WARNING,
 	CHECK_UNKNOWN_STATUS = CHECK__FIRST_WARNING,	/* not a status word */
 	CHECK_ONE_SIDED_LINK,	/* A supersedes B, B does not say so */
 	CHECK_PROPOSED_IMPLEMENTED,	/* proposed/draft with implementing commits */
 	CHECK_SUPERSEDED_ORPHAN,	/* superseded, but by no ADR */
+	CHECK_SUPERSEDED_PROPOSED,	/* "Superseded by" next to Proposed */
+	CHECK_SUPERSEDED_ACCEPTED,	/* "Superseded by" next to Accepted */
 	CHECK_UNKNOWN_REF_OLD,	/* the same, with no range: old messages
 				   cannot be fixed, so only a warning */
 	CHECK__COUNT
