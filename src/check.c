@@ -12,6 +12,7 @@
 #include "adrid.h"
 #include "index.h"
 #include "status.h"
+#include "path.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
@@ -78,40 +79,6 @@ static void check_status(struct check_report *r, const struct adr *a)
 				 status_name(a->doc.status), a->doc.superseded_by.v[0]);
 }
 
-/*
- * Lexically resolve target against the folder of from into out ("" when
- * it leaves the root).  No file system: paths of the tree.
- */
-static void check_resolve(struct strbuf *out, const char *from, const char *target)
-{
-	const char *slash = strrchr(from, '/'), *p;
-
-	strbuf_reset(out);
-	if (*target != '/' && slash)
-		strbuf_add(out, from, (size_t)(slash - from));
-	for (p = target; *p;) {
-		const char *e = strchr(p, '/');
-		size_t n = e ? (size_t)(e - p) : strlen(p);
-
-		if (n == 2 && !strncmp(p, "..", 2)) {
-			char *last = strrchr(out->buf, '/');
-
-			if (!out->len) {
-				strbuf_reset(out);
-				return;
-			}
-			strbuf_setlen(out, last ? (size_t)(last - out->buf) : 0);
-		} else if (n && !(n == 1 && *p == '.')) {
-			if (out->len)
-				strbuf_addch(out, '/');
-			strbuf_add(out, p, n);
-		}
-		p += n;
-		while (*p == '/')
-			p++;
-	}
-}
-
 void check_md_links(struct strvec *out, const char *path, const char *text)
 {
 	struct strbuf res = STRBUF_INIT, item = STRBUF_INIT;
@@ -157,7 +124,7 @@ void check_md_links(struct strvec *out, const char *path, const char *text)
 				continue;
 			}
 			free(id);
-			check_resolve(&res, path, target);
+			path_resolve_link(&res, path, target);	/* "" when it leaves the top */
 			strbuf_reset(&item);
 			strbuf_addf(&item, "%u\t%s", no, res.len ? res.buf : target);
 			strvec_push(out, item.buf);

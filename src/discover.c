@@ -17,6 +17,7 @@
 #include "error.h"
 #include "parse.h"
 #include "status.h"
+#include "path.h"
 #include "strbuf.h"
 #include "uthash_config.h"
 #include "xalloc.h"
@@ -745,38 +746,6 @@ done:
 	return rc < 0 ? -1 : 0;
 }
 
-/*
- * Resolve "." and ".." of rel lexically into out (no file system: the
- * folder may exist only in git objects).  -1 when ".." leaves the top.
- */
-static int discover_lexical(struct strbuf *out, const char *rel)
-{
-	const char *p = rel;
-
-	strbuf_reset(out);
-	while (*p) {
-		const char *slash = strchr(p, '/');
-		size_t n = slash ? (size_t)(slash - p) : strlen(p);
-
-		if (n == 2 && !strncmp(p, "..", 2)) {
-			char *last;
-
-			if (!out->len)
-				return -1;
-			last = strrchr(out->buf, '/');
-			strbuf_setlen(out, last ? (size_t)(last - out->buf) : 0);
-		} else if (n && !(n == 1 && *p == '.')) {
-			if (out->len)
-				strbuf_addch(out, '/');
-			strbuf_add(out, p, n);
-		}
-		p += n;
-		while (*p == '/')
-			p++;
-	}
-	return 0;
-}
-
 int discover_cli_dirs(struct strvec *dirs, struct repo *repo)
 {
 	const char *wd = repo_workdir(repo);
@@ -813,7 +782,7 @@ int discover_cli_dirs(struct strvec *dirs, struct repo *repo)
 				strbuf_addf(&rel, "%s/", here + tn + (here[tn] == '/'));
 			strbuf_addstr(&rel, d);
 		}
-		if (discover_lexical(&res, rel.buf) < 0) {
+		if (path_lexical(&res, rel.buf) < 0) {
 			rc = error_set("--adr-dir '%s': outside the work tree", d);
 			break;
 		}
