@@ -115,20 +115,34 @@ void gitcmd_release(struct gitcmd_commit *c)
 	c->cleanup = NULL;
 }
 
-/* The arguments of process pid (NUL-separated in /proc), into v. */
-static int gitcmd_read_args(struct strvec *v, long pid)
+/*
+ * Read /proc/<pid>/<what> into buf (at most size - 1 bytes, NUL-terminated):
+ * its length, or -1 when the process is gone.
+ */
+static long gitcmd_read_proc(char *buf, size_t size, long pid, const char *what)
 {
-	char path[64], buf[65536];
+	char path[64];
 	size_t n;
 	FILE *f;
 
-	snprintf(path, sizeof(path), "/proc/%ld/cmdline", pid);
+	snprintf(path, sizeof(path), "/proc/%ld/%s", pid, what);
 	if (!(f = fopen(path, "rb")))
 		return -1;
-	n = fread(buf, 1, sizeof(buf) - 1, f);
+	n = fread(buf, 1, size - 1, f);
 	fclose(f);
 	buf[n] = '\0';
-	for (size_t i = 0; i < n; i += strlen(buf + i) + 1)
+	return (long)n;
+}
+
+/* The arguments of process pid (NUL-separated in /proc), into v. */
+static int gitcmd_read_args(struct strvec *v, long pid)
+{
+	char buf[65536];
+	long n = gitcmd_read_proc(buf, sizeof(buf), pid, "cmdline");
+
+	if (n < 0)
+		return -1;
+	for (long i = 0; i < n; i += (long)strlen(buf + i) + 1)
 		strvec_push(v, buf + i);
 	return 0;
 }
@@ -136,17 +150,11 @@ static int gitcmd_read_args(struct strvec *v, long pid)
 /* The parent of pid, or -1. */
 static long gitcmd_parent(long pid)
 {
-	char path[64], buf[1024];
+	char buf[1024];
 	const char *p;
-	size_t n;
-	FILE *f;
 
-	snprintf(path, sizeof(path), "/proc/%ld/stat", pid);
-	if (!(f = fopen(path, "rb")))
+	if (gitcmd_read_proc(buf, sizeof(buf), pid, "stat") < 0)
 		return -1;
-	n = fread(buf, 1, sizeof(buf) - 1, f);
-	fclose(f);
-	buf[n] = '\0';
 	/* "pid (comm) state ppid ...": comm may hold spaces and parentheses */
 	if (!(p = strrchr(buf, ')')))
 		return -1;
