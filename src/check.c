@@ -79,11 +79,110 @@ static void check_status(struct check_report *r, const struct adr *a)
 				 status_name(a->doc.status), a->doc.superseded_by.v[0]);
 }
 
-void check_md_links(struct strvec *out, const char *path, const char *text)
+/*
+ * Record the link target [open, close) written on line no of path, when it
+ * is a relative link to an ADR file (not a URL, an anchor or mail).
+ */
+static void check_link_target(struct strvec *out, const char *path, unsigned no,
+			      const char *open, const char *close)
 {
 	struct strbuf res = STRBUF_INIT, item = STRBUF_INIT;
+	char *target = xstrndup(open, (size_t)(close - open)), *id;
+	const char *base;
+
+	target[strcspn(target, "#?")] = '\0';
+	base = adrid_basename(target);
+	if (!*target || strchr(target, ':') || !adrid_has_adr_ext(base) ||
+	    adrid_is_excluded(base) || !(id = adrid_from_name(base))) {
+		free(target);
+		return;
+	}
+	free(id);
+	path_resolve_link(&res, path, target);	/* "" when it leaves the top */
+	strbuf_addf(&item, "%u\t%s", no, res.len ? res.buf : target);
+	strvec_push(out, item.buf);
+	strbuf_release(&res);
+	strbuf_release(&item);
+	free(target);
+}
+
+/* Markdown: "](target)" and "]: target" outside fenced code. */
+static void check_md_line(struct strvec *out, const char *path, unsigned no,
+			  const char *line, const char *end)
+{
+	for (const char *p = line; p + 1 < end; p++) {
+		const char *open, *close;
+
+		if (p[0] != ']' || (p[1] != '(' && p[1] != ':'))
+			continue;
+		open = p + 2;
+		while (open < end && (*open == ' ' || *open == '<'))
+			open++;
+		close = open;
+		while (close < end && *close != ')' && *close != ' ' && *close != '>')
+			close++;
+		if (close == open || (p[1] == '(' && close == end))
+			continue;
+		check_link_target(out, path, no, open, close);
+	}
+}
+
+/*
+ * reStructuredText: an embedded target "`text <target>`_" (or "`__")
+ * and a hyperlink target ".. _name: target".
+ */
+static void check_rst_line(struct strvec *out, const char *path, unsigned no,
+			   const char *line, const char *end)
+{
+	const char *p = line;
+
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	if (end - p > 4 && !strncmp(p, ".. _", 4)) {
+		const char *colon = p + 4;
+
+		/* the name may be quoted in backquotes and hold colons then */
+		if (*colon == '`')
+			while (++colon < end && *colon != '`')
+				;
+		while (colon < end && *colon != ':')
+			colon++;
+		if (colon < end) {
+			const char *open = colon + 1, *close;
+
+			while (open < end && *open == ' ')
+				open++;
+			close = open;
+			while (close < end && *close != ' ' && *close != '\r')
+				close++;
+			if (close > open)
+				check_link_target(out, path, no, open, close);
+		}
+		return;
+	}
+	for (p = line; p + 2 < end; p++) {
+		const char *open, *close;
+
+		if (p[0] != '>' || p[1] != '`' || p[2] != '_')
+			continue;
+		/* back to the '<', within the phrase (a '`' ends it: linear) */
+		for (open = p; open > line && open[-1] != '<' && open[-1] != '`'; open--)
+			;
+		if (open == line || open[-1] != '<' || open - 1 == line ||
+		    (open[-2] != ' ' && open[-2] != '`'))
+			continue;
+		close = p;
+		if (close > open)
+			check_link_target(out, path, no, open, close);
+	}
+}
+
+void check_file_links(struct strvec *out, const char *path, const char *text)
+{
+	size_t plen = strlen(path);
+	int rst = plen > 4 && !strcmp(path + plen - 4, ".rst");
 	unsigned no = 0;
-	int fence = 0;
+	int fence = 0, literal = 0;
 
 	for (const char *line = text; line && *line;
 	     line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
@@ -94,45 +193,24 @@ void check_md_links(struct strvec *out, const char *path, const char *text)
 			end = line + strlen(line);
 		while (p < end && (*p == ' ' || *p == '\t'))
 			p++;
+		if (rst) {
+			/* a literal block: the indented lines after a "::" line */
+			if (literal && (p == end || p > line))
+				continue;
+			literal = 0;
+			check_rst_line(out, path, no, line, end);
+			while (end > line && (end[-1] == ' ' || end[-1] == '\r'))
+				end--;
+			literal = end - line >= 2 && end[-1] == ':' && end[-2] == ':';
+			continue;
+		}
 		if (end - p >= 3 && (!strncmp(p, "```", 3) || !strncmp(p, "~~~", 3))) {
 			fence = !fence;
 			continue;
 		}
-		if (fence)
-			continue;
-		for (p = line; p + 1 < end; p++) {
-			const char *open, *close;
-			char *target, *id;
-
-			if (p[0] != ']' || (p[1] != '(' && p[1] != ':'))
-				continue;
-			open = p + 2;
-			while (open < end && (*open == ' ' || *open == '<'))
-				open++;
-			close = open;
-			while (close < end && *close != ')' && *close != ' ' && *close != '>')
-				close++;
-			if (close == open || (p[1] == '(' && close == end))
-				continue;
-			target = xstrndup(open, (size_t)(close - open));
-			target[strcspn(target, "#?")] = '\0';
-			/* only relative links to ADR files: not URLs, anchors or mail */
-			if (!*target || strchr(target, ':') || !adrid_has_adr_ext(adrid_basename(target)) ||
-			    adrid_is_excluded(adrid_basename(target)) ||
-			    !(id = adrid_from_name(adrid_basename(target)))) {
-				free(target);
-				continue;
-			}
-			free(id);
-			path_resolve_link(&res, path, target);	/* "" when it leaves the top */
-			strbuf_reset(&item);
-			strbuf_addf(&item, "%u\t%s", no, res.len ? res.buf : target);
-			strvec_push(out, item.buf);
-			free(target);
-		}
+		if (!fence)
+			check_md_line(out, path, no, line, end);
 	}
-	strbuf_release(&res);
-	strbuf_release(&item);
 }
 
 /*

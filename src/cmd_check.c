@@ -112,9 +112,7 @@ static int cmd_check_file_links(struct check_report *r, struct repo *repo,
 		const struct adr *a = db->adrs[i];
 		struct strvec links = STRVEC_INIT;
 
-		/* Markdown only: reStructuredText links are another syntax */
-		if (a->deleted || (strlen(a->path) > 4 &&
-				   !strcmp(a->path + strlen(a->path) - 4, ".rst")))
+		if (a->deleted)
 			continue;
 		strbuf_reset(&buf);
 		rc = repo_read_path(&buf, repo, tree, a->path);
@@ -124,7 +122,7 @@ static int cmd_check_file_links(struct check_report *r, struct repo *repo,
 		}
 		if (rc < 0)
 			break;
-		check_md_links(&links, a->path, buf.buf);
+		check_file_links(&links, a->path, buf.buf);
 		for (size_t k = 0; k < links.nr; k++) {
 			const char *target = strchr(links.v[k], '\t') + 1;
 			git_tree_entry *e = NULL;

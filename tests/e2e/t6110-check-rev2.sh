@@ -27,6 +27,21 @@ test_expect_success 'broken-link: a Markdown link to an ADR file that is not the
 	test_grep -v "0001-record.md, which|example.com|README" out
 '
 
+test_expect_success 'broken-link: reStructuredText links to ADR files are checked too' '
+	git init -q rst && cd rst &&
+	mkdir -p docs/adr &&
+	printf "%s\n" "Use Sphinx" "==========" "" ":Status: Accepted" "" \
+		"See \`the first <0001-first.rst>\`_ and \`gone <0009-gone.rst>\`_." "" \
+		".. _old: ../old/0004-old.rst" "" "Example::" "" "    \`code <0010-code.rst>\`_" \
+		>docs/adr/0002-use-sphinx.rst &&
+	printf "%s\n" "First" "=====" "" ":Status: Accepted" >docs/adr/0001-first.rst &&
+	git add . && test_tick && git commit -q -m ADRs && cd .. &&
+	test_expect_code 1 adr_log -C rst check >rst.out 2>rst.err &&
+	test_grep "^docs/adr/0002-use-sphinx.rst:6: broken-link: ADR 2 links to docs/adr/0009-gone.rst, which does not exist" rst.out &&
+	test_grep "^docs/adr/0002-use-sphinx.rst:8: broken-link: ADR 2 links to docs/old/0004-old.rst" rst.out &&
+	test_grep -v "0001-first.rst, which|0010-code" rst.out
+'
+
 test_expect_success 'superseded-but-accepted: Superseded by next to Accepted' '
 	test_grep "^docs/adr/0002-use-nats.md:[0-9]*: superseded-but-accepted: ADR 2 is accepted, but says it is superseded by 3" out
 '

@@ -54,7 +54,7 @@ static void expect(struct adr_db *db, const char *want, const char *what)
 	check_report_clear(&r);
 }
 
-/* check_md_links: the ADR files a Markdown text links to, as tree paths */
+/* check_file_links: the ADR files a Markdown text links to, as tree paths */
 TEST_GROUP(check_md_links)
 {
 	struct strvec v = STRVEC_INIT;
@@ -66,13 +66,43 @@ TEST_GROUP(check_md_links)
 		"[ref]: 0010-r.md\n[idx](000-index.md) [readme](README.md) [img](pic.png)\n"
 		"[up](../../../0011-out.md) [mail](mailto:x@y.md) [<b>](<0012-b.md>)\n";
 
-	check_md_links(&v, "docs/adr/0001-a.md", text);
+	check_file_links(&v, "docs/adr/0001-a.md", text);
 	for (size_t i = 0; i < v.nr; i++)
 		strbuf_addf(&got, "%s|", v.v[i]);
 	STR_EQ(got.buf, "3\tdocs/adr/0005-x.md|3\tdocs/adr/0006-y.md|4\tdocs/old/adr-0007-z.md|"
 	       "8\tdocs/adr/0010-r.md|10\t../../../0011-out.md|10\tdocs/adr/0012-b.md|",
 	       "links to ADR files, resolved against the folder");
 	strvec_clear(&v);
+	strbuf_release(&got);
+}
+
+/* check_file_links on reStructuredText: its own two link forms */
+TEST_GROUP(check_rst_links)
+{
+	struct strvec v = STRVEC_INIT;
+	struct strbuf got = STRBUF_INIT, big = STRBUF_INIT;
+	const char *text =
+		"Title\n=====\n\nSee `ADR 5 <0005-x.rst>`_ and `six <../old/0006-y.md#s>`__.\n"
+		"`web <https://x.org/0008-w.rst>`_ `[x](0009-md.md)` *a <0010-no.rst>*\n"
+		".. _ref: 0011-r.rst\n"
+		".. _`a: b`: ../0012-q.rst\n"
+		"Example::\n\n    `code <0013-c.rst>`_\n\n"
+		"After `<0014-d.rst>`_\n";
+
+	check_file_links(&v, "docs/adr/0001-a.rst", text);
+	for (size_t i = 0; i < v.nr; i++)
+		strbuf_addf(&got, "%s|", v.v[i]);
+	STR_EQ(got.buf, "4\tdocs/adr/0005-x.rst|4\tdocs/old/0006-y.md|6\tdocs/adr/0011-r.rst|"
+	       "7\tdocs/0012-q.rst|12\tdocs/adr/0014-d.rst|",
+	       "embedded and named targets; not URLs, Markdown, emphasis or literal blocks");
+	strvec_clear(&v);
+	/* a hostile line of unclosed phrases is read once, not once per phrase */
+	for (int i = 0; i < 200000; i++)
+		strbuf_addstr(&big, "x>`_");
+	check_file_links(&v, "docs/adr/0001-a.rst", big.buf);
+	INT_EQ(v.nr, 0, "no '<': no links");
+	strvec_clear(&v);
+	strbuf_release(&big);
 	strbuf_release(&got);
 }
 
