@@ -106,13 +106,44 @@ static void check_link_target(struct strvec *out, const char *path, unsigned no,
 	free(target);
 }
 
-/* Markdown: "](target)" and "]: target" outside fenced code. */
+/*
+ * The end of the code span that opens at p (a run of backquotes closed by a
+ * run as long on the same line), or p past its run when it is not closed.
+ */
+static const char *check_md_code_span(const char *p, const char *end)
+{
+	size_t run = 0;
+	const char *q;
+
+	while (p + run < end && p[run] == '`')
+		run++;
+	for (q = p + run; q < end;) {
+		size_t n = 0;
+
+		if (*q != '`') {
+			q++;
+			continue;
+		}
+		while (q + n < end && q[n] == '`')
+			n++;
+		if (n == run)
+			return q + n;
+		q += n;
+	}
+	return p + run;
+}
+
+/* Markdown: "](target)" and "]: target" outside fenced code and code spans. */
 static void check_md_line(struct strvec *out, const char *path, unsigned no,
 			  const char *line, const char *end)
 {
 	for (const char *p = line; p + 1 < end; p++) {
 		const char *open, *close;
 
+		if (*p == '`') {
+			p = check_md_code_span(p, end) - 1;
+			continue;
+		}
 		if (p[0] != ']' || (p[1] != '(' && p[1] != ':'))
 			continue;
 		open = p + 2;

@@ -64,13 +64,16 @@ TEST_GROUP(check_md_links)
 		"[old](../old/adr-0007-z.md) [web](https://x.org/0008-w.md) [a](#top)\n"
 		"```\n[code](0009-c.md)\n```\n"
 		"[ref]: 0010-r.md\n[idx](000-index.md) [readme](README.md) [img](pic.png)\n"
-		"[up](../../../0011-out.md) [mail](mailto:x@y.md) [<b>](<0012-b.md>)\n";
+		"[up](../../../0011-out.md) [mail](mailto:x@y.md) [<b>](<0012-b.md>)\n"
+		"In code: `[x](0013-c.md)` ``a ` [y](0014-d.md)`` and ``` [z](0016-f.md)\n"
+		"unclosed ` [w](0015-e.md)\n";
 
 	check_file_links(&v, "docs/adr/0001-a.md", text);
 	for (size_t i = 0; i < v.nr; i++)
 		strbuf_addf(&got, "%s|", v.v[i]);
 	STR_EQ(got.buf, "3\tdocs/adr/0005-x.md|3\tdocs/adr/0006-y.md|4\tdocs/old/adr-0007-z.md|"
-	       "8\tdocs/adr/0010-r.md|10\t../../../0011-out.md|10\tdocs/adr/0012-b.md|",
+	       "8\tdocs/adr/0010-r.md|10\t../../../0011-out.md|10\tdocs/adr/0012-b.md|"
+	       "11\tdocs/adr/0016-f.md|12\tdocs/adr/0015-e.md|",
 	       "links to ADR files, resolved against the folder");
 	strvec_clear(&v);
 	strbuf_release(&got);
