@@ -46,6 +46,9 @@ void cmd_render_ctx(struct render_ctx *rc, const struct cmd_ctx *ctx,
 	rc->check = NULL;
 	rc->notes = NULL;
 	rc->base_dir = NULL;
+	rc->links = NULL;
+	rc->repo_name = NULL;
+	rc->pages = NULL;
 }
 
 int cmd_history(struct adr_db **out, const struct cmd_ctx *ctx,

@@ -65,5 +65,6 @@ int cmd_index(int argc, const char **argv, struct cmd_ctx *ctx);
 int cmd_new(int argc, const char **argv, struct cmd_ctx *ctx);
 int cmd_hooks(int argc, const char **argv, struct cmd_ctx *ctx);
 int cmd_hook(int argc, const char **argv, struct cmd_ctx *ctx);
+int cmd_site(int argc, const char **argv, struct cmd_ctx *ctx);
 
 #endif

@@ -33,6 +33,8 @@ static const struct cmd commands[] = {
 	{ "index", cmd_index, CMD_NEEDS_REPO,
 	  "print or write the ADR index table" },
 	{ "new", cmd_new, CMD_NEEDS_REPO, "start a new ADR from the template" },
+	{ "site", cmd_site, CMD_NEEDS_REPO,
+	  "write a static, searchable site of the decisions" },
 	{ "hooks", cmd_hooks, CMD_NEEDS_REPO,
 	  "install, uninstall or inspect the git hooks" },
 	{ "hook", cmd_hook, 0, "entry point the installed hooks call" },

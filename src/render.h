@@ -31,6 +31,20 @@ enum render_view {
 
 struct check_report;
 struct relnotes;
+struct strbuf;
+
+/*
+ * Links to the forge (the web pages of a commit and of a file), for the
+ * HTML pages.  Each function appends the URL to out and returns 0, or -1
+ * (nothing appended) when there is none; a NULL struct or function means
+ * plain text.  data is passed through (forge.c's struct forge, say).
+ */
+struct render_links {
+	const void *data;
+	int (*commit_url)(struct strbuf *out, const void *data, const char *sha);
+	int (*file_url)(struct strbuf *out, const void *data, const char *sha,
+			const char *path);
+};
 
 struct render_ctx {
 	FILE *out;
@@ -42,6 +56,10 @@ struct render_ctx {
 	const struct check_report *check;	/* VIEW_CHECK */
 	const struct relnotes *notes;	/* VIEW_RELEASE_NOTES */
 	const char *base_dir;	/* VIEW_INDEX: links relative to this folder */
+	const struct render_links *links;	/* HTML: forge links, or NULL */
+	const char *repo_name;	/* HTML header: the repository, or NULL */
+	const char *const *pages;	/* HTML timeline in a site: per db->adrs[i],
+					 * its page (relative URL) or NULL */
 };
 
 /* "text", "markdown"/"md", "json", "mermaid", "html"; -1 if unknown. */

@@ -1,0 +1,122 @@
+/*
+ * cmd_site: `adr-log site OUTDIR [--rev REV] [--force]`, the static site
+ * (ADR 0029): the history at REV (default HEAD) from history_load(), each
+ * live ADR's file read from REV's tree, then site_build() writes the pages.
+ */
+#include "cmd.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "adr.h"
+#include "cmd_util.h"
+#include "error.h"
+#include "history.h"
+#include "opt.h"
+#include "repo.h"
+#include "site.h"
+#include "strbuf.h"
+#include "xalloc.h"
+
+/* A record larger than this is shown cut (the walk's parse limit is lower). */
+#define SITE_BODY_MAX (4u << 20)
+
+/* The repository's name for the headers: its work tree's (or git folder's) name. */
+static char *site_repo_name(struct repo *repo)
+{
+	const char *top = repo_workdir(repo);
+	char *path = xstrdup(top ? top : git_repository_path(repo->git));
+	size_t n = strlen(path);
+	char *slash, *name;
+
+	while (n > 1 && path[n - 1] == '/')
+		path[--n] = '\0';
+	if (!top && n > 5 && !strcmp(path + n - 5, "/.git"))
+		path[n -= 5] = '\0';
+	slash = strrchr(path, '/');
+	name = xstrdup(slash ? slash + 1 : path);
+	free(path);
+	return name;
+}
+
+int cmd_site(int argc, const char **argv, struct cmd_ctx *ctx)
+{
+	const char *rev = NULL;
+	int force = 0, rc = ADR_EXIT_USAGE;
+	struct history_opts ho = HISTORY_OPTS_INIT;
+	struct adr_db *db = NULL;
+	struct site_input in;
+	git_tree *tree = NULL;
+	char **bodies = NULL, *name = NULL;
+	size_t *lens = NULL, nfiles = 0;
+	const struct opt opts[] = {
+		OPT_STRING(0, "rev", &rev, "REV", "the revision to publish (default HEAD)"),
+		OPT_BOOL(0, "force", &force,
+			 "write into a non-empty folder that adr-log site did not make"),
+		OPT_GLOBALS(ctx->opts),
+		OPT_END
+	};
+
+	argc = opt_parse(argc, argv, opts, "adr-log site OUTDIR [--rev REV] [--force]", 0);
+	if (argc == OPT_HELP)
+		return ADR_EXIT_OK;
+	if (argc < 0)
+		return ADR_EXIT_USAGE;
+	if (argc != 1 || !*argv[0]) {
+		error_report(argc > 1 ? "site: unexpected argument '%s'" :
+			     "site: where? usage: adr-log site OUTDIR [--rev REV]%s",
+			     argc > 1 ? argv[1] : "");
+		return ADR_EXIT_USAGE;
+	}
+	ho.tip = rev;
+	if (cmd_history(&db, ctx, &ho) < 0)
+		return ADR_EXIT_USAGE;
+	bodies = xcalloc(db->nr + 1, sizeof(*bodies));
+	lens = xcalloc(db->nr + 1, sizeof(*lens));
+	if (*db->head && repo_tree(&tree, ctx->repo, db->head) < 0) {
+		error_print();
+		goto out;
+	}
+	for (size_t i = 0; tree && i < db->nr; i++) {
+		struct strbuf sb = STRBUF_INIT;
+		int r;
+
+		if (db->adrs[i]->deleted || !db->adrs[i]->path)
+			continue;
+		r = repo_read_path(&sb, ctx->repo, tree, db->adrs[i]->path);
+		if (r < 0) {
+			error_print();	/* one unreadable record: shown without its text */
+			error_clear();
+		}
+		if (r == 0) {
+			if (sb.len > SITE_BODY_MAX)
+				strbuf_setlen(&sb, SITE_BODY_MAX);
+			bodies[i] = strbuf_detach(&sb, &lens[i]);
+		}
+		strbuf_release(&sb);
+	}
+	name = site_repo_name(ctx->repo);
+	memset(&in, 0, sizeof(in));
+	in.db = db;
+	in.bodies = (const char *const *)bodies;
+	in.body_lens = lens;
+	in.repo_name = name;
+	in.rev = rev ? rev : "HEAD";
+	in.links = NULL;	/* forge links: wired in when forge.c lands (see ADR 0029) */
+	if (site_build(argv[0], &in, force, &nfiles) < 0) {
+		error_print();
+		goto out;
+	}
+	fprintf(stderr, "site: wrote %zu pages to %s\n", nfiles, argv[0]);
+	rc = ADR_EXIT_OK;
+out:
+	for (size_t i = 0; bodies && i < db->nr; i++)
+		free(bodies[i]);
+	free(bodies);
+	free(lens);
+	free(name);
+	git_tree_free(tree);
+	adr_db_free(db);
+	return rc;
+}
