@@ -4,13 +4,16 @@
  */
 #include "cmd_util.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "error.h"
 #include "discover.h"
 #include "history.h"
 #include "pager.h"
+#include "repo.h"
 #include "term.h"
+#include "xalloc.h"
 
 int cmd_format(const struct cmd_ctx *ctx, enum render_format def,
 	       enum render_format *out)
@@ -74,4 +77,21 @@ int cmd_discover(struct adr_db **out, const struct cmd_ctx *ctx, const char *rev
 		return -1;
 	}
 	return 0;
+}
+
+char *cmd_repo_name(struct repo *repo)
+{
+	const char *top = repo_workdir(repo);
+	char *path = xstrdup(top ? top : git_repository_path(repo->git));
+	size_t n = strlen(path);
+	char *slash, *name;
+
+	while (n > 1 && path[n - 1] == '/')
+		path[--n] = '\0';
+	if (!top && n > 5 && !strcmp(path + n - 5, "/.git"))
+		path[n -= 5] = '\0';
+	slash = strrchr(path, '/');
+	name = xstrdup(slash ? slash + 1 : path);
+	free(path);
+	return name;
 }

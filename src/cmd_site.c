@@ -22,24 +22,6 @@
 /* A record larger than this is shown cut (the walk's parse limit is lower). */
 #define SITE_BODY_MAX (4u << 20)
 
-/* The repository's name for the headers: its work tree's (or git folder's) name. */
-static char *site_repo_name(struct repo *repo)
-{
-	const char *top = repo_workdir(repo);
-	char *path = xstrdup(top ? top : git_repository_path(repo->git));
-	size_t n = strlen(path);
-	char *slash, *name;
-
-	while (n > 1 && path[n - 1] == '/')
-		path[--n] = '\0';
-	if (!top && n > 5 && !strcmp(path + n - 5, "/.git"))
-		path[n -= 5] = '\0';
-	slash = strrchr(path, '/');
-	name = xstrdup(slash ? slash + 1 : path);
-	free(path);
-	return name;
-}
-
 int cmd_site(int argc, const char **argv, struct cmd_ctx *ctx)
 {
 	const char *rev = NULL;
@@ -96,7 +78,7 @@ int cmd_site(int argc, const char **argv, struct cmd_ctx *ctx)
 		}
 		strbuf_release(&sb);
 	}
-	name = site_repo_name(ctx->repo);
+	name = cmd_repo_name(ctx->repo);
 	memset(&in, 0, sizeof(in));
 	in.db = db;
 	in.bodies = (const char *const *)bodies;

@@ -62,7 +62,7 @@ int cmd_timeline(int argc, const char **argv, struct cmd_ctx *ctx)
 	enum render_format fmt;
 	struct render_ctx rc;
 	struct adr_db *db = NULL;
-	char *range = NULL;
+	char *range = NULL, *name;
 	int rcode;
 	const struct opt opts[] = {
 		OPT_STRING(0, "since", &since, "DATE", "only events on or after DATE"),
@@ -96,7 +96,10 @@ int cmd_timeline(int argc, const char **argv, struct cmd_ctx *ctx)
 		return ADR_EXIT_USAGE;
 	}
 	cmd_render_ctx(&rc, ctx, db);
+	name = cmd_repo_name(ctx->repo);
+	rc.repo_name = name;
 	rcode = render(fmt, VIEW_TIMELINE, &rc);
+	free(name);
 	if (rcode < 0)
 		error_print();
 	adr_db_free(db);

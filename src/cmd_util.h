@@ -24,6 +24,11 @@ void cmd_render_ctx(struct render_ctx *rc, const struct cmd_ctx *ctx,
  */
 int cmd_discover(struct adr_db **out, const struct cmd_ctx *ctx, const char *rev);
 
+struct repo;
+/* The repository's name for page headers: its work tree's (or, bare, its
+ * git folder's) last component.  Caller frees. */
+char *cmd_repo_name(struct repo *repo);
+
 struct history_opts;
 
 /*

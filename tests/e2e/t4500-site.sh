@@ -1,0 +1,231 @@
+#!/bin/sh
+test_description='adr-log site: a static, self-contained, injection-proof site that Chromium reads'
+. "$(dirname "$0")/../lib.sh"
+
+at() {
+	GIT_AUTHOR_DATE="$1T10:00:00+0000" GIT_COMMITTER_DATE="$1T10:00:00+0000"
+	export GIT_AUTHOR_DATE GIT_COMMITTER_DATE
+}
+commit_on() { at "$1" && git add -A && git commit -q -m "$2"; }
+
+test_expect_success 'setup: ADRs in two folders, a supersede, a rename, rst and hostile text' '
+	git init -q r && cd r &&
+	adr_write docs/adr/0001-use-postgres.md "1. Use Postgres" Proposed &&
+	commit_on 2024-01-10 "Propose ADR-1" &&
+	adr_write docs/adr/0001-use-postgres.md "1. Use Postgres" Accepted &&
+	commit_on 2024-02-01 "Accept ADR-1" &&
+	cat >docs/adr/0002-hostile.md <<-\EOF &&
+	---
+	title: <script>alert(1)</script> & "quoted"
+	status: proposed
+	---
+
+	## Context
+
+	Raw <img src=x onerror=alert(2)> and a [link](javascript:alert(3)).
+
+	<script>alert(4)</script>
+
+	<div onclick="alert(5)">block</div>
+
+	The word zebrafish is only here, and `<script>alert(6)</script>` is code.
+	EOF
+	commit_on 2024-03-01 "ADR-2: <b>bold</b> plan" &&
+	adr_write docs/adr/0003-use-nats.md "3. Use NATS" "Accepted
+
+Supersedes [ADR-1](0001-use-postgres.md)" &&
+	adr_write docs/adr/0001-use-postgres.md "1. Use Postgres" "Superseded by ADR-3" &&
+	commit_on 2024-04-15 "ADR-3 supersedes ADR-1" &&
+	mkdir -p docs/adr/ops &&
+	git mv docs/adr/0003-use-nats.md docs/adr/ops/0003-use-nats.md &&
+	commit_on 2024-05-01 "Move ADR-3" &&
+	printf "4. Use rst\n==========\n\n:Status: Accepted\n\nSome *text* <b>here</b>.\n" >docs/adr/0004-rst.rst &&
+	commit_on 2024-05-02 "ADR-4" &&
+	at 2024-05-03 && git commit -q --allow-empty -m "Implement ADR-3: wire NATS" &&
+	cd .. && adr_log -C r list --format json >list.json &&
+	test $(grep -c "\"id\"" list.json) = 4
+'
+
+test_expect_success 'site OUTDIR writes an index, a page per ADR, the timeline and the graph' '
+	adr_log -C r site "$TRASH/out" 2>err &&
+	test_grep "site: wrote 7 pages to" err &&
+	for f in index.html timeline.html graph.html adr/1.html adr/2.html adr/3.html adr/4.html .adr-log-site; do
+		test -f out/$f || { echo "missing $f"; return 1; }
+	done
+'
+
+test_expect_success 'the index lists every ADR with its status, date and last change' '
+	test $(grep -c "<tr data-row=" out/index.html) = 4 &&
+	test_grep "<a href=\"adr/3.html\">Use NATS</a>" out/index.html &&
+	test_grep "data-status=\"superseded\" data-folder=\"docs/adr\"><td class=\"id\"><a href=\"adr/1.html\">1</a>" out/index.html &&
+	test_grep "data-folder=\"docs/adr/ops\"" out/index.html &&
+	test_grep "<option value=\"docs/adr/ops\">" out/index.html &&
+	test_grep "<span class=\"badge s-accepted\">accepted</span></td><td class=\"date\">2024-01-01</td><td class=\"date\">2024-05-01</td>" out/index.html
+'
+
+test_expect_success 'a page shows the rendered record, its history, links both ways, paths and commits' '
+	test_grep "<h2>Context</h2>" out/adr/3.html &&
+	test_grep "<dt>Earlier paths</dt><dd><ul class=\"plain\"><li><code>docs/adr/0003-use-nats.md</code>" out/adr/3.html &&
+	test_grep "<dt>Supersedes</dt><dd><ul class=\"plain\"><li><a href=\"../adr/1.html\">ADR 1</a>" out/adr/3.html &&
+	test_grep "<dt>Superseded by</dt><dd><ul class=\"plain\"><li><a href=\"../adr/3.html\">ADR 3</a>" out/adr/1.html &&
+	test $(grep -c "<td class=\"date\" title=" out/adr/1.html) = 3 &&
+	test_grep "s-accepted\">accepted</span> &rarr; <span class=\"badge s-superseded\">superseded" out/adr/1.html &&
+	test_grep "<code class=\"sha\" title=\"[0-9a-f]{40}\">[0-9a-f]{7}</code> <span class=\"subject\">Accept ADR-1</span>" out/adr/1.html &&
+	test_grep "Implement ADR-3: wire NATS" out/adr/3.html &&
+	test_grep "<pre class=\"rst\">4. Use rst" out/adr/4.html &&
+	test_grep "Some \*text\* &lt;b&gt;here&lt;/b&gt;." out/adr/4.html
+'
+
+test_expect_success 'repository markup stays text: no script, handler or javascript: link from an ADR' '
+	test $(grep -c "<script" out/adr/2.html) = 0 &&
+	test_grep -v "<img|onerror=|onclick=|javascript:" out/adr/2.html &&
+	test_grep "&lt;script&gt;alert\(1\)&lt;/script&gt; &amp; &quot;quoted&quot;" out/adr/2.html &&
+	test_grep "raw HTML omitted" out/adr/2.html &&
+	test_grep "<code>&lt;script&gt;alert\(6\)&lt;/script&gt;</code>" out/adr/2.html &&
+	test $(grep -c "<script" out/index.html) = 2 &&
+	sed -n "/id=\"search-data\">/,/<\/script>/p" out/index.html >island &&
+	test_grep -v "<(img|b>|script>alert)" island
+'
+
+test_expect_success 'nothing is loaded from elsewhere and links between pages are relative' '
+	cat out/*.html out/adr/*.html >all.html &&
+	test_grep -v "<(link|img|iframe|object|embed)[ >]" all.html &&
+	test_grep -v "<script[^>]* src=" all.html &&
+	test_grep -v "(href|src)=\"(https?:|file:)?/" all.html
+'
+
+test_expect_success 'the graph draws the supersede edge and links the nodes' '
+	test_grep "<path class=\"edge supersedes\"" out/graph.html &&
+	test_grep "<title>ADR 3 supersedes ADR 1</title>" out/graph.html &&
+	test_grep "<a href=\"adr/1.html\" class=\"node\">" out/graph.html
+'
+
+test_expect_success 'the timeline page links its lanes to the ADR pages' '
+	test_grep "\"page\":\"adr/3.html\"" out/timeline.html
+'
+
+test_expect_success 'a rebuild replaces the site and removes pages of ADRs that are gone' '
+	git -C r rm -q docs/adr/0004-rst.rst && (cd r && commit_on 2024-06-01 "Drop ADR-4") &&
+	echo keep >out/adr/mine.txt &&
+	adr_log -C r site "$TRASH/out" --rev HEAD~1 2>err && test -f out/adr/4.html &&
+	git -C r update-ref refs/heads/other HEAD~3 &&
+	adr_log -C r site "$TRASH/out" --rev other 2>err &&
+	test ! -e out/adr/4.html && test -f out/adr/mine.txt && test -f out/adr/3.html
+'
+
+test_expect_success 'a non-empty folder that adr-log did not make is refused, unless --force' '
+	mkdir mine && echo x >mine/notes.txt &&
+	test_expect_code 2 adr_log -C r site "$TRASH/mine" 2>err &&
+	test_grep "adr-log: site: refusing to write into .*mine.: the folder is not empty" err &&
+	test ! -e mine/index.html &&
+	adr_log -C r site "$TRASH/mine" --force 2>err &&
+	test -f mine/index.html && test -f mine/notes.txt
+'
+
+test_expect_success 'no symbolic link inside OUTDIR is ever written through' '
+	mkdir victim ln1 ln2 &&
+	adr_log -C r site "$TRASH/ln1" && adr_log -C r site "$TRASH/ln2" &&
+	rm ln1/index.html && ln -s "$TRASH/victim/pwned.html" ln1/index.html &&
+	test_expect_code 2 adr_log -C r site "$TRASH/ln1" 2>err &&
+	test_grep "index.html" err &&
+	rm -rf ln2/adr && ln -s "$TRASH/victim" ln2/adr &&
+	test_expect_code 2 adr_log -C r site "$TRASH/ln2" 2>err &&
+	test_grep "adr" err &&
+	test -z "$(ls victim)"
+'
+
+test_expect_success 'usage errors' '
+	test_expect_code 2 adr_log -C r site 2>err &&
+	test_grep "site: where\?" err &&
+	test_expect_code 2 adr_log -C r site a b 2>err &&
+	test_grep "unexpected argument .b." err &&
+	test_expect_code 2 adr_log -C r site out --rev nosuch 2>err &&
+	test_grep "nosuch" err
+'
+
+test_expect_success 'every corpus bundle: a page for every ADR list finds' '
+	if ! ls "$SHARED"/corpus/*.bundle >/dev/null 2>&1; then say "skipped: no corpus"; return 0; fi &&
+	for b in "$SHARED"/corpus/*.bundle; do
+		n=$(basename "$b" .bundle) &&
+		git clone -q "$b" "c-$n" &&
+		d=$(sed -n "s/^$n //p" "$ADRLOG_TOP/tests/e2e/corpus-dirs.txt") &&
+		if test "$d" = - || test -z "$d"; then set --; else set -- --adr-dir "$d"; fi &&
+		adr_log -C "c-$n" site "$TRASH/s-$n" "$@" 2>"err-$n" &&
+		adr_log -C "c-$n" list --format json "$@" >"l-$n.json" &&
+		want=$(grep -c "\"id\"" "l-$n.json") &&
+		got=$(grep -c "<tr data-row=" "s-$n/index.html") &&
+		deleted=$(grep -c "data-status=\"deleted\"" "s-$n/index.html" || true) &&
+		test $((got - deleted)) = "$want" || { echo "$n: $got rows ($deleted deleted), list has $want"; return 1; }
+	done
+'
+
+CHROMIUM=${CHROMIUM:-$(command -v chromium || command -v chromium-browser || true)}
+
+# chromium_dom URL DOM LOG [WIDTH]: load URL headless, dump the DOM after load.
+chromium_dom() {
+	profile=$(mktemp -d "$TRASH/profile.XXXXXX")
+	timeout 90 "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-quic \
+		--no-first-run --disable-background-networking --disable-component-update \
+		--disable-sync --user-data-dir="$profile" --enable-logging=stderr --v=0 \
+		--window-size="${4:-1400},900" --dump-dom "$1" >"$2" 2>"$3"
+}
+console_clean() { ! grep -E "CONSOLE.*(Uncaught|Error)|:ERROR:CONSOLE" "$1"; }
+
+# measure PAGE OUT: PAGE with a script that records the document's
+# scroll width and the viewport's in body attributes.
+measure() {
+	awk "/^<\\/body>/ { print \"<script>document.body.setAttribute(\\\"data-sw\\\", document.documentElement.scrollWidth + \\\"/\\\" + window.innerWidth);</script>\" } { print }" "$1" >"$2"
+}
+
+if test -z "$CHROMIUM"; then
+	say "skipped: chromium is not installed (scripts/bootstrap --browser); the browser tests did not run"
+else
+	test_expect_success 'Chromium: the index loads clean and lists every ADR' '
+		chromium_dom "file://$TRASH/mine/index.html" dom log &&
+		console_clean log &&
+		test_grep "<body data-ready=\"1\"" dom &&
+		test_grep "<output id=\"count\" aria-live=\"polite\">4 decisions</output>" dom &&
+		test $(grep -c "<tr data-row=\"[0-9]*\" data-status=\"[a-z]*\" data-folder=\"[^\"]*\">" dom) = 4
+	'
+
+	test_expect_success 'Chromium: search from the URL hash narrows the list (title and full text)' '
+		chromium_dom "file://$TRASH/mine/index.html#q=nats" dom1 log1 &&
+		console_clean log1 &&
+		test_grep "1 of 4 decisions" dom1 &&
+		test $(grep -c "<tr data-row=[^>]*hidden" dom1) = 3 &&
+		chromium_dom "file://$TRASH/mine/index.html#q=zebrafish" dom2 log2 &&
+		test_grep "1 of 4 decisions" dom2 &&
+		test_grep "<tr data-row=\"1\" data-status=\"proposed\" data-folder=\"docs/adr\">" dom2 &&
+		chromium_dom "file://$TRASH/mine/index.html#status=accepted,superseded" dom3 log3 &&
+		test_grep "2 of 4 decisions" dom3 &&
+		chromium_dom "file://$TRASH/mine/index.html#status=accepted,superseded&folder=docs%2Fadr" dom3 log3 &&
+		test_grep "1 of 4 decisions" dom3 &&
+		chromium_dom "file://$TRASH/mine/index.html#q=nosuchword" dom4 log4 &&
+		test_grep "0 of 4 decisions" dom4 &&
+		test_grep "<p class=\"empty\" id=\"none\">No decision matches" dom4
+	'
+
+	test_expect_success 'Chromium: hostile markup on a page stays inert text' '
+		measure mine/adr/2.html mine/adr/2m.html &&
+		chromium_dom "file://$TRASH/mine/adr/2m.html" dom5 log5 &&
+		console_clean log5 &&
+		test_grep "&lt;script&gt;alert\(1\)&lt;/script&gt;" dom5 &&
+		test_grep "<code>&lt;script&gt;alert\(6\)&lt;/script&gt;</code>" dom5 &&
+		test_grep -v "<img|onerror|onclick" dom5 &&
+		test $(grep -c "<script" dom5) = 1
+	'
+
+	for page in index.html adr/3.html graph.html timeline.html; do
+		test_expect_success "Chromium: $page needs no horizontal scrolling at 420 px" "
+			measure mine/$page mine/m.html &&
+			sed -i 's|href=\"\\.\\./|href=\"|g' mine/m.html &&
+			chromium_dom \"file://\$TRASH/mine/m.html\" dom6 log6 420 &&
+			console_clean log6 &&
+			sw=\$(sed -n 's/.*data-sw=\"\\([0-9]*\\)\\/\\([0-9]*\\)\".*/\\1 \\2/p' dom6) &&
+			echo \"scroll/viewport: \$sw\" &&
+			set -- \$sw && test -n \"\$1\" && test \"\$1\" -le \"\$2\"
+		"
+	done
+fi
+
+cp -r out mine /tmp/t45 2>/dev/null; test_done
