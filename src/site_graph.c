@@ -63,7 +63,7 @@ static void site_edge_add(struct site_graph *g, long from, long to, int amends)
 static void site_graph_build(struct site_graph *g, const struct site *s)
 {
 	const struct adr_db *db = s->in->db;
-	int *count;
+	int *count, maxcol = 0;
 
 	memset(g, 0, sizeof(*g));
 	g->col = xcalloc(db->nr + 1, sizeof(int));
@@ -95,10 +95,33 @@ static void site_graph_build(struct site_graph *g, const struct site *s)
 			}
 	}
 	count = xcalloc(db->nr + 1, sizeof(int));
+	/* Column 0 in id order; a later column's node takes the row of the
+	 * first node it points to (or the next free one), which keeps most
+	 * edges horizontal. */
+	for (size_t i = 0; i < db->nr; i++) {
+		if (g->in[i] && g->col[i] > maxcol)
+			maxcol = g->col[i];
+		if (g->in[i] && g->col[i] == 0)
+			g->row[i] = count[0]++;
+	}
+	for (int c = 1; c <= maxcol; c++)
+		for (size_t i = 0; i < db->nr; i++) {
+			if (!g->in[i] || g->col[i] != c)
+				continue;
+			for (size_t k = 0; k < g->nr; k++)
+				if (g->e[k].from == i && g->col[g->e[k].to] < c) {
+					g->row[i] = g->row[g->e[k].to];
+					break;
+				}
+			for (size_t j = 0; j < i; j++)
+				if (g->in[j] && g->col[j] == c && g->row[j] == g->row[i]) {
+					g->row[i]++;	/* taken: try the next row from the start */
+					j = (size_t)-1;
+				}
+		}
 	for (size_t i = 0; i < db->nr; i++) {
 		if (!g->in[i])
 			continue;
-		g->row[i] = count[g->col[i]]++;
 		if (g->col[i] + 1 > g->cols)
 			g->cols = g->col[i] + 1;
 		if (g->row[i] + 1 > g->rows)
@@ -167,7 +190,7 @@ static void site_graph_draw(struct strbuf *out, const struct site *s, const char
 		site_esc(out, a->id);
 		strbuf_addf(out, " &middot; %s</text><text x=\"%d\" y=\"%d\" class=\"nt\">",
 			    site_status(a), nx(g, i) + 8, ny(g, i) + 34);
-		site_esc_n(out, a->doc.title, 24);
+		site_esc_n(out, a->doc.title, 22);
 		strbuf_addstr(out, "</text></a>\n");
 	}
 	strbuf_addstr(out, "</svg>\n");
