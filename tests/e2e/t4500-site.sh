@@ -215,6 +215,30 @@ else
 		test $(grep -c "<script" dom5) = 1
 	'
 
+	test_expect_success 'Chromium: printed, a page drops the navigation and the filters and fits the paper' '
+		if ! command -v node >/dev/null; then say "skipped: no node for scripts/page-width"; return 0; fi &&
+		set -- $(MEDIA=print CHROMIUM="$CHROMIUM" node "$ADRLOG_TOP/scripts/page-width" "$TRASH/mine/index.html" 700 \
+			"getComputedStyle(document.querySelector(\"header.top nav\")).display + \" \" + getComputedStyle(document.getElementById(\"controls\")).display") &&
+		echo "print: $*" &&
+		test "$1" -le 700 && test "$3" = none && test "$4" = none &&
+		set -- $(CHROMIUM="$CHROMIUM" node "$ADRLOG_TOP/scripts/page-width" "$TRASH/mine/index.html" 700 \
+			"getComputedStyle(document.querySelector(\"header.top nav\")).display") &&
+		test "$3" != none
+	'
+
+	test_expect_success 'Chromium: every corpus site reads at 420 px (index, largest page, timeline, graph)' '
+		if ! command -v node >/dev/null; then say "skipped: no node for scripts/page-width"; return 0; fi &&
+		for site in "$TRASH"/s-*; do
+			test -d "$site" || continue
+			big=$(ls -S "$site/adr" | head -n 1) &&
+			for page in index.html "adr/$big" timeline.html graph.html; do
+				set -- $(CHROMIUM="$CHROMIUM" node "$ADRLOG_TOP/scripts/page-width" "$site/$page" 420) &&
+				test -n "$1" && test "$1" -le 420 ||
+				{ echo "${site##*/} $page: scroll width $1 at 420 px"; return 1; }
+			done
+		done
+	'
+
 	for page in index.html adr/3.html adr/2.html graph.html timeline.html; do
 		test_expect_success "Chromium: $page needs no horizontal scrolling at 420 px" "
 			if ! command -v node >/dev/null; then say 'skipped: no node for scripts/page-width'; return 0; fi &&
