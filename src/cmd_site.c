@@ -22,6 +22,36 @@
 /* A record larger than this is shown cut (the walk's parse limit is lower). */
 #define SITE_BODY_MAX (4u << 20)
 
+/*
+ * A deleted ADR's last text: its file in the first parent of the commit
+ * that deleted it (the last "deleted" event).  Nothing when that cannot be
+ * read (a shallow boundary, a path that moved): the page says so.
+ */
+static void site_read_deleted(char **body, size_t *len, struct repo *repo,
+			      const struct adr *a)
+{
+	struct strbuf rev = STRBUF_INIT, sb = STRBUF_INIT;
+	git_tree *tree = NULL;
+	const struct adr_event *del = NULL;
+
+	for (size_t k = 0; k < a->history_nr; k++)
+		if (a->history[k]->to == ADR_STATUS_DELETED)
+			del = a->history[k];
+	if (!del)
+		return;
+	strbuf_addf(&rev, "%s^", del->commit);
+	if (repo_tree(&tree, repo, rev.buf) == 0 &&
+	    repo_read_path(&sb, repo, tree, a->path) == 0) {
+		if (sb.len > SITE_BODY_MAX)
+			strbuf_setlen(&sb, SITE_BODY_MAX);
+		*body = strbuf_detach(&sb, len);
+	}
+	error_clear();
+	git_tree_free(tree);
+	strbuf_release(&sb);
+	strbuf_release(&rev);
+}
+
 int cmd_site(int argc, const char **argv, struct cmd_ctx *ctx)
 {
 	const char *rev = NULL;
@@ -64,8 +94,12 @@ int cmd_site(int argc, const char **argv, struct cmd_ctx *ctx)
 		struct strbuf sb = STRBUF_INIT;
 		int r;
 
-		if (db->adrs[i]->deleted || !db->adrs[i]->path)
+		if (!db->adrs[i]->path)
 			continue;
+		if (db->adrs[i]->deleted) {
+			site_read_deleted(&bodies[i], &lens[i], ctx->repo, db->adrs[i]);
+			continue;
+		}
 		r = repo_read_path(&sb, ctx->repo, tree, db->adrs[i]->path);
 		if (r < 0) {
 			error_print();	/* one unreadable record: shown without its text */

@@ -119,6 +119,9 @@ static void site_body(struct strbuf *out, const struct adr *a, const char *body,
 	struct strbuf text = STRBUF_INIT;
 
 	strbuf_addstr(out, "<section class=\"record\" id=\"record\">\n");
+	if (body && a->deleted)
+		strbuf_addstr(out, "<p class=\"note\">This ADR was deleted; below is its text "
+			      "before the deletion.</p>\n");
 	if (!body) {
 		strbuf_addstr(out, "<p class=\"empty\">The file is not in the tree at this revision"
 			      " (deleted); its history is below.</p>\n");

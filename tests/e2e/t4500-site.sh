@@ -110,7 +110,11 @@ test_expect_success 'a rebuild replaces the site and removes pages of ADRs that 
 	adr_log -C r site "$TRASH/out" --rev HEAD~1 2>err && test -f out/adr/4.html &&
 	git -C r update-ref refs/heads/other HEAD~3 &&
 	adr_log -C r site "$TRASH/out" --rev other 2>err &&
-	test ! -e out/adr/4.html && test -f out/adr/mine.txt && test -f out/adr/3.html
+	test ! -e out/adr/4.html && test -f out/adr/mine.txt && test -f out/adr/3.html &&
+	adr_log -C r site "$TRASH/out" 2>err &&
+	test_grep "This ADR was deleted; below is its text before the deletion." out/adr/4.html &&
+	test_grep "<pre class=\"rst\">4. Use rst" out/adr/4.html &&
+	test_grep "data-status=\"deleted\"" out/index.html
 '
 
 test_expect_success 'a non-empty folder that adr-log did not make is refused, unless --force' '
