@@ -232,6 +232,15 @@ static int render_html_page(const struct render_ctx *ctx)
 		fprintf(out, "at <code>%.12s</code>", ctx->db->head);
 		if (head && head->date)
 			fprintf(out, " of %.10s", head->date);
+		else {	/* the tip is no commit the lists name: the newest change */
+			const struct adr_event *last = NULL;
+
+			for (size_t i = 0; i < ctx->db->events_nr; i++)
+				if (!last || ctx->db->events[i]->time > last->time)
+					last = ctx->db->events[i];
+			if (last && last->date)
+				fprintf(out, " (latest change %.10s)", last->date);
+		}
 		fputs(" &middot; ", out);
 	}
 	if (ctx->pages)
