@@ -4,11 +4,38 @@
 # Commands and options are read from adr-log's own --help, so they never
 # drift from the program; ADR ids come from `adr-log list --format json`.
 
-# The words of "adr-log [-C DIR] --help" under "commands:" (not "hook").
+# The words of "adr-log [-C DIR] --help" under "commands:" (not "hook";
+# "help" is added by the caller).
 _adr_log_commands()
 {
 	"$1" --help 2>/dev/null |
-		sed -n '/^commands:/,/^$/{s/^    \([a-z-]*\) .*/\1/p}' | grep -vx hook
+		sed -n '/^commands:/,/^$/{s/^    \([a-z-]*\) .*/\1/p}' | grep -vx -e hook -e help
+}
+
+# The --format values a command takes (main.c's command table says the
+# same; t4000 checks that each one offered is accepted).
+_adr_log_formats()
+{
+	case $1 in
+	''|timeline|show) echo text markdown json mermaid html ;;
+	list|links) echo text markdown json ;;
+	release-notes) echo text markdown json ;;
+	index) echo markdown json ;;
+	check) echo text json ;;
+	esac
+}
+
+# Revisions, also after "A.." of a range (git's own completion does so).
+_adr_log_revs()
+{
+	local cur=$1
+	shift
+	if [[ $cur == *..* ]]; then
+		local head=${cur%..*}..
+		COMPREPLY=($(compgen -P "$head" -W "HEAD $(_adr_log_refs "$@")" -- "${cur##*..}"))
+	else
+		COMPREPLY=($(compgen -W "HEAD $(_adr_log_refs "$@")" -- "$cur"))
+	fi
 }
 
 # The long options a command's --help lists.
@@ -70,22 +97,31 @@ _adr_log()
 		return
 		;;
 	--format)
-		COMPREPLY=($(compgen -W "text markdown json mermaid html" -- "$cur"))
-		return
+		COMPREPLY=($(compgen -W "$(_adr_log_formats "$cmd")" -- "$cur"))
+		return 0
 		;;
 	--color)
 		COMPREPLY=($(compgen -W "auto always never" -- "$cur"))
 		return
 		;;
-	--rev|--range)
-		COMPREPLY=($(compgen -W "HEAD $(_adr_log_refs "${gitc[@]}")" -- "$cur"))
+	--rev|--range|--from|--to)
+		_adr_log_revs "$cur" "${gitc[@]}"
 		return
 		;;
-	--write)
+	--write|--template)
 		COMPREPLY=($(compgen -f -- "$cur"))
 		return
 		;;
-	--since|--until|--status)
+	--status)
+		COMPREPLY=($(compgen -W "draft proposed pending accepted implemented rejected
+			deprecated superseded amended withdrawn unknown deleted" -- "$cur"))
+		return
+		;;
+	--supersedes|--amends)
+		COMPREPLY=($(compgen -W "$(_adr_log_ids "${base[@]}")" -- "$cur"))
+		return
+		;;
+	--since|--until|--author|-n|--max-count|--date|--tag-pattern|--heading-level)
 		return
 		;;
 	esac
@@ -104,11 +140,30 @@ _adr_log()
 		return
 	fi
 	case $cmd in
-	show|links)
+	show|links|supersede)
 		COMPREPLY=($(compgen -W "$(_adr_log_ids "${base[@]}")" -- "$cur"))
 		;;
-	timeline|check|release-notes)
-		COMPREPLY=($(compgen -W "HEAD $(_adr_log_refs "${gitc[@]}")" -- "$cur"))
+	link|status)
+		# the words after the command: ID, then RELATION or STATUS, then ID
+		local n=0 j
+		for ((j = i + 1; j < cword; j++)); do
+			[[ ${words[j]} == -* ]] || ((n++))
+		done
+		if ((n == 1)) && [[ $cmd == link ]]; then
+			COMPREPLY=($(compgen -W "Supersedes Superseded-by Amends Amended-by" -- "$cur"))
+		elif ((n == 1)); then
+			COMPREPLY=($(compgen -W "draft proposed accepted implemented rejected deprecated superseded amended withdrawn" -- "$cur"))
+		else
+			COMPREPLY=($(compgen -W "$(_adr_log_ids "${base[@]}")" -- "$cur"))
+		fi
+		;;
+	timeline)
+		_adr_log_revs "$cur" "${gitc[@]}"
+		[[ $cur == *..* ]] ||
+			COMPREPLY+=($(compgen -W "$(_adr_log_ids "${base[@]}")" -- "$cur"))
+		;;
+	check|release-notes)
+		_adr_log_revs "$cur" "${gitc[@]}"
 		;;
 	hooks)
 		COMPREPLY=($(compgen -W "install uninstall status" -- "$cur"))

@@ -83,6 +83,8 @@ void adr_db_free(struct adr_db *db)
 	for (size_t i = 0; i < db->events_nr; i++) {
 		free(db->events[i]->date);
 		free(db->events[i]->author);
+		free(db->events[i]->path);
+		free(db->events[i]->title);
 		free(db->events[i]);
 	}
 	free(db->events);

@@ -51,6 +51,8 @@ struct adr_event {
 	char *date;		/* author date, ISO 8601 with the author's offset */
 	int64_t time;		/* author date, seconds since the epoch */
 	char *author;		/* "Name <mail>" (no mailmap) */
+	char *path;		/* the file at that commit (SPEC 5 rev2) */
+	char *title;		/* its title at that commit */
 	enum adr_status from;	/* ADR_STATUS_NONE: JSON null */
 	enum adr_status to;	/* ADR_STATUS_DELETED when the file was removed */
 	size_t landed_pos;	/* position of landed on the first-parent chain */

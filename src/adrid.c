@@ -69,22 +69,101 @@ static int adrid_text_stop(int c)
 	return !adrid_isalnum(c) && c != '-';
 }
 
-char *adrid_from_name(const char *basename)
+/* A date "YYYY-MM-DD" at p (digits and dashes only; 10 bytes)? */
+static int adrid_is_date(const char *p)
 {
-	const char *dot = strrchr(basename, '.');
-	size_t len = dot && dot != basename ? (size_t)(dot - basename) : strlen(basename);
-	char *name = xstrndup(basename, len), *id = NULL;
+	for (int i = 0; i < 10; i++)
+		if (i == 4 || i == 7 ? p[i] != '-' : !isdigit((unsigned char)p[i]))
+			return 0;
+	return 1;
+}
+
+/*
+ * The id of a name (extension removed) by SPEC's rules: *off and *len give the id's
+ * digits in name, *rest the offset past the id and one separator after it
+ * (where the slug starts).  *date is set for a date-prefixed name whose id
+ * is the date itself ("2021-06-05-use-x" -> 20210605).  0 when none.
+ */
+static int adrid_name_parts(const char *name, size_t *off, size_t *len, size_t *rest,
+			    int *date)
+{
 	const char *p = name;
 	size_t n;
 
+	*date = 0;
 	if ((p[0] == 'a' || p[0] == 'A') && (p[1] == 'd' || p[1] == 'D') &&
 	    (p[2] == 'r' || p[2] == 'R') && (p[3] == '-' || p[3] == '_'))
 		p += 4;
+	if (adrid_is_date(p) && (p[10] == '-' || p[10] == '_' || p[10] == '\0')) {
+		const char *q = p + 10 + (p[10] != '\0');
+
+		/* "2021-06-05_001-use-x": the digits after the date */
+		n = adrid_span(q, adrid_name_stop);
+		if (n && adrid_name_stop(q[n])) {
+			*off = (size_t)(q - name);
+			*len = n;
+			*rest = *off + n + (q[n] != '\0');
+			return 1;
+		}
+		/* "2021-06-05-use-x": the date's digits */
+		*off = (size_t)(p - name);
+		*len = 10;
+		*rest = (size_t)(q - name);
+		*date = 1;
+		return 1;
+	}
 	n = adrid_span(p, adrid_name_stop);
-	if (n)
-		id = adrid_normalize(p, n);
+	if (!n)
+		return 0;
+	*off = (size_t)(p - name);
+	*len = n;
+	*rest = *off + n + (p[n] == '-' || p[n] == '_' || p[n] == '.');
+	return 1;
+}
+
+/* The base name without its extension (new string). */
+static char *adrid_stem(const char *basename)
+{
+	const char *dot = strrchr(basename, '.');
+	size_t len = dot && dot != basename ? (size_t)(dot - basename) : strlen(basename);
+
+	return xstrndup(basename, len);
+}
+
+char *adrid_from_name(const char *basename)
+{
+	char *name = adrid_stem(basename), *id = NULL;
+	size_t off, len, rest;
+	int date;
+
+	if (adrid_name_parts(name, &off, &len, &rest, &date)) {
+		if (date) {
+			char digits[9];
+
+			memcpy(digits, name + off, 4);
+			memcpy(digits + 4, name + off + 5, 2);
+			memcpy(digits + 6, name + off + 8, 2);
+			id = adrid_normalize(digits, 8);
+		} else {
+			id = adrid_normalize(name + off, len);
+		}
+	}
 	free(name);
 	return id;
+}
+
+char *adrid_slug(const char *basename)
+{
+	char *name = adrid_stem(basename), *slug;
+	size_t off, len, rest;
+	int date;
+
+	if (adrid_name_parts(name, &off, &len, &rest, &date) && name[rest])
+		slug = xstrdup(name + rest);
+	else
+		slug = xstrdup(name);
+	free(name);
+	return slug;
 }
 
 /* Skip an en or em dash (UTF-8) at s; returns its length or 0. */
@@ -196,10 +275,23 @@ int adrid_has_adr_ext(const char *name)
 
 int adrid_is_excluded(const char *basename)
 {
-	return basename[0] == '_' || !strncasecmp(basename, "readme.", 7) ||
-	       !strncasecmp(basename, "index.", 6) ||
-	       !strncasecmp(basename, "template.", 9) ||
-	       !strncasecmp(basename, "0000-template", 13);
+	static const char *const after_id[] = { "index", "readme", "toc", "template" };
+	char *name;
+	size_t off, len, rest;
+	int date, no = 0;
+
+	if (basename[0] == '_' || !strncasecmp(basename, "readme.", 7) ||
+	    !strncasecmp(basename, "index.", 6) ||
+	    !strncasecmp(basename, "template.", 9) ||
+	    !strncasecmp(basename, "0000-template", 13))
+		return 1;
+	/* rev2: "000-index.md", "000-template.md" (not "0012-template-engine.md") */
+	name = adrid_stem(basename);
+	if (adrid_name_parts(name, &off, &len, &rest, &date))
+		for (size_t i = 0; i < sizeof(after_id) / sizeof(*after_id); i++)
+			no |= !strcasecmp(name + rest, after_id[i]);
+	free(name);
+	return no;
 }
 
 const char *adrid_basename(const char *path)

@@ -14,10 +14,19 @@
 /*
  * Id from a file's base name (extension removed first): optional
  * "adr"/"ADR" prefix and one '-'/'_', digits, optionally "-digits" when that
- * part is only digits and is followed by '-', '_', '.' or the end.
- * Returns a new string (caller frees) or NULL when the name gives none.
+ * part is only digits and is followed by '-', '_', '.' or the end; a name
+ * that starts with a date "YYYY-MM-DD" and '-'/'_' takes the digits after
+ * it ("2021-06-05_001-x" -> "1") or else the date's ("2021-06-05-x" ->
+ * "20210605").  Returns a new string (caller frees) or NULL when the name gives none.
  */
 char *adrid_from_name(const char *basename);
+
+/*
+ * The name without its extension, its id and the separator after the id
+ * ("001-drop-kafka.md" -> "drop-kafka"), the whole stem when that leaves
+ * nothing or there is no id.  New string.
+ */
+char *adrid_slug(const char *basename);
 
 /*
  * Id from the start of a level-1 heading's text ("ADR-5: x", "5. x",
@@ -47,7 +56,11 @@ int adrid_cmp(const char *a, const char *b);
 /* Non-zero for .md, .markdown and .rst names. */
 int adrid_has_adr_ext(const char *name);
 
-/* Non-zero for names that are never ADRs: README.*, index.*, template.*, _*, 0000-template*. */
+/*
+ * Non-zero for names that are never ADRs: README.*, index.*, template.*,
+ * _*, 0000-template*, and a name whose rest after its id is exactly index,
+ * readme, toc or template, in any case ("000-index.md").
+ */
 int adrid_is_excluded(const char *basename);
 
 /* Base name of a path (pointer into path). */

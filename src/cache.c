@@ -1,24 +1,28 @@
 /*
- * cache: the repeat-run cache (see cache.h and docs/adr/0012).
+ * cache: the repeat-run cache (see cache.h and docs/adr/0012): finding,
+ * resuming and saving entries; cache_entry.c reads one.
  *
  * An entry is a cache file (cachefile.h: framing, checksum, strings)
  * with magic "ADRLOGC\n" and this payload:
- *	  str key, oid tip, u32 ndirs + oids (the tip's folder ids),
+ *	  str key, oid tip, u32 n + str (the folders walked: the ADR folders,
+ *	  then the history folders found), u32 ndirs + oids (the tip's folder ids),
  *	  u32 n + str (the dashed ids at the tip: ADR-012-2 resolution),
  *	  walk: u32 n, per node oid u32 landed u32 state_of u32 np u32 parents[np];
  *	        u32 chain_nr u32 chain[]
  *	  lineages: u32 n, per: u32 up, u32vec edits, u32vec refs,
  *	        u32 paths (u32 idx, str), u32 last_idx, str last_path,
- *	        str last_id, oid last_blob
- *	  events: u32 n, per: u32 lineage u32 idx u32 from u32 to
+ *	        str last_id, oid last_blob, u32 n + str (from_dirs)
+ *	  events: u32 n, per: u32 lineage u32 idx u32 from u32 to str path oid blob
  *	  tip snapshot: u32 n, per: str path, str id, u32 lineage, oid, u32
  *	        status, u8 live (in the snapshot's own order)
- *	  links: u32 n (u32 idx, str id) unknown; u32 n (u32 idx, str) pending
+ *	  links: u32 n (u32 idx, str id) unknown; u32 n (u32 idx, str) pending;
+ *	        u32 n (u32 idx, str name, u32 lineage, u8 is_path) held
  *	  fork-point states: u32 n, per: u32 idx, u32 chain position,
  *	        oids (its folder ids), u32 length + a snapshot as above
  *	  blobs: u32 n, per: oid u8 rst u32 status str heading_id
  *	  commits: u32 n, per: oid str subject str author str date i64 time
- * Every index is checked while reading: a bad file is ignored, never
+ *	  bookkeeping verdicts: u32 n, per: u32 idx, u8 (1 bookkeeping, 2 not)
+ * Every index is checked while reading (cache_entry.c): a bad file is ignored, never
  * trusted.
  */
 #include "cache.h"
@@ -32,69 +36,13 @@
 #include <unistd.h>
 #include <utime.h>
 
+#include "cache_int.h"
 #include "build_id.h"	/* ADRLOG_BUILD_ID: a hash of the sources (Makefile) */
 #include "cachefile.h"
 #include "error.h"
 #include "strbuf.h"
+#include "status.h"
 #include "xalloc.h"
-
-#define CACHE_MAGIC "ADRLOGC\n"
-#define CACHE_FORMAT 1u
-#define CACHE_KEEP 8		/* entries kept in the folder */
-
-#ifndef ADRLOG_VERSION
-#define ADRLOG_VERSION "dev"
-#endif
-
-/*
- * The state of a recent commit of the first-parent chain, kept because
- * topic branches fork there: a merge that brings such a branch can then
- * be applied without walking the history again.
- */
-struct cache_state {
-	uint32_t idx;		/* the commit that made the state */
-	uint32_t pos;		/* its first-parent chain position */
-	git_oid *dirs;		/* its folder ids */
-	unsigned char *raw;	/* the encoded snapshot, from a file, or NULL */
-	size_t raw_len;
-	struct snapshot *snap;	/* decoded, or held during a run, or NULL */
-};
-
-#define CACHE_STATES 64		/* states kept besides the tip's */
-
-/* An entry read from disk, decoded but not yet given to the engine. */
-struct cache_entry {
-	git_oid tip;
-	git_oid *tip_dirs;
-	struct strvec dashed;
-	git_oid *oids;
-	uint32_t *landed, *state_of, *parents_at, *parents, *chain;
-	uint32_t nr, chain_nr;
-	struct lineages lins;
-	struct hev *events;
-	size_t events_nr;
-	struct snapshot *snap;
-	struct links lk;
-	struct blobinfo *blobs;
-	struct adr_commit **commits;
-	size_t commits_nr;
-	struct cache_state *states;
-	size_t states_nr;
-};
-
-struct cache {
-	struct repo *repo;
-	char *dir;		/* <common dir>/adr-log */
-	char *key;		/* the key text */
-	char keyhex[17];
-	git_oid tip;		/* this run's tip */
-	struct cache_entry *found;
-	int hit;
-	struct strbuf out;	/* the payload kept by cache_keep() */
-	int kept;
-	struct cache_state *ring;	/* states noted in this run, oldest first */
-	size_t ring_nr, ring_alloc;
-};
 
 static void put_oid(struct strbuf *sb, const git_oid *oid)
 {
@@ -106,334 +54,6 @@ static void put_u32vec(struct strbuf *sb, const struct u32vec *v)
 	cf_put_u32(sb, (uint32_t)v->nr);
 	for (size_t i = 0; i < v->nr; i++)
 		cf_put_u32(sb, v->v[i]);
-}
-
-/* The reader of an entry: interns its strings in the engine's pool. */
-struct rd {
-	struct cf_reader c;
-	struct strpool *pool;
-};
-
-static void get_oid(struct rd *r, git_oid *out)
-{
-	cf_get_bytes(&r->c, out->id, GIT_OID_RAWSZ);
-}
-
-/* A string interned in the engine's pool. */
-static const char *get_istr(struct rd *r, int null_ok)
-{
-	char *s = cf_get_str(&r->c);
-	const char *i;
-
-	if (!s) {
-		if (!null_ok)
-			r->c.bad = 1;
-		return NULL;
-	}
-	i = strpool_intern(r->pool, s);
-	free(s);
-	return i;
-}
-
-static void get_u32vec(struct rd *r, struct u32vec *v, uint32_t limit)
-{
-	uint32_t n = cf_get_count(&r->c, 4);
-
-	for (uint32_t i = 0; i < n && !r->c.bad; i++) {
-		XGROW(v->v, v->alloc, v->nr + 1);
-		v->v[v->nr++] = cf_get_idx(&r->c, limit, 0);
-	}
-}
-
-static enum adr_status get_status(struct rd *r)
-{
-	return (enum adr_status)cf_get_idx(&r->c, ADR_STATUS__COUNT, 0);
-}
-
-/* ---- entries ---- */
-
-static void blobs_free(struct blobinfo **blobs)
-{
-	struct blobinfo *b, *tmp;
-
-	HASH_ITER(hh, *blobs, b, tmp) {
-		HASH_DEL(*blobs, b);
-		free(b);
-	}
-}
-
-static void state_release(struct cache_state *st)
-{
-	free(st->dirs);
-	free(st->raw);
-	snapshot_unref(st->snap);
-}
-
-static void entry_free(struct cache_entry *en)
-{
-	if (!en)
-		return;
-	for (size_t i = 0; i < en->states_nr; i++)
-		state_release(&en->states[i]);
-	free(en->states);
-	free(en->tip_dirs);
-	strvec_clear(&en->dashed);
-	free(en->oids);
-	free(en->landed);
-	free(en->state_of);
-	free(en->parents_at);
-	free(en->parents);
-	free(en->chain);
-	lineages_free(&en->lins);
-	free(en->events);
-	snapshot_unref(en->snap);
-	links_free(&en->lk);
-	blobs_free(&en->blobs);
-	for (size_t i = 0; i < en->commits_nr; i++) {
-		free(en->commits[i]->subject);
-		free(en->commits[i]->author);
-		free(en->commits[i]->date);
-		free(en->commits[i]);
-	}
-	free(en->commits);
-	free(en);
-}
-
-static void entry_read_walk(struct rd *r, struct cache_entry *en)
-{
-	uint32_t n = cf_get_count(&r->c, GIT_OID_RAWSZ + 12), np = 0;
-	size_t palloc = 0;
-
-	if (!n)
-		r->c.bad = 1;	/* the tip itself is always walked */
-	en->nr = n;
-	en->oids = xcalloc((size_t)n + 1, sizeof(*en->oids));
-	en->landed = xcalloc((size_t)n + 1, sizeof(uint32_t));
-	en->state_of = xcalloc((size_t)n + 1, sizeof(uint32_t));
-	en->parents_at = xcalloc((size_t)n + 1, sizeof(uint32_t));
-	for (uint32_t i = 0; i < n && !r->c.bad; i++) {
-		uint32_t k;
-
-		get_oid(r, &en->oids[i]);
-		en->landed[i] = cf_get_u32(&r->c);
-		en->state_of[i] = cf_get_idx(&r->c, i + 1, 0);	/* itself or older */
-		k = cf_get_count(&r->c, 4);
-		en->parents_at[i] = np;
-		XGROW(en->parents, palloc, (size_t)np + k + 1);
-		for (uint32_t j = 0; j < k && !r->c.bad; j++)
-			en->parents[np++] = cf_get_idx(&r->c, i, 0);	/* parents first */
-	}
-	en->parents_at[n] = np;
-	en->chain_nr = cf_get_count(&r->c, 4);
-	en->chain = xcalloc((size_t)en->chain_nr + 1, sizeof(uint32_t));
-	for (uint32_t i = 0; i < en->chain_nr && !r->c.bad; i++) {
-		en->chain[i] = cf_get_idx(&r->c, n, 0);
-		if (i && en->chain[i] <= en->chain[i - 1])
-			r->c.bad = 1;
-	}
-	/* the chain ends at the tip, the last node; every node lands on it */
-	if (!r->c.bad && (!en->chain_nr || en->chain[en->chain_nr - 1] != n - 1 ||
-			!git_oid_equal(&en->oids[n - 1], &en->tip)))
-		r->c.bad = 1;
-	for (uint32_t i = 0; i < n && !r->c.bad; i++)
-		if (en->landed[i] >= en->chain_nr)
-			r->c.bad = 1;
-}
-
-static void entry_read_lineages(struct rd *r, struct cache_entry *en)
-{
-	uint32_t n = cf_get_count(&r->c, 24);
-
-	for (uint32_t i = 0; i < n && !r->c.bad; i++) {
-		struct lin *l = lineage_new(&en->lins);
-		uint32_t up = cf_get_idx(&r->c, i, 1), np;
-
-		l->up = up == CF_NULL ? NULL : en->lins.v[up];
-		get_u32vec(r, &l->edits, en->nr);
-		get_u32vec(r, &l->refs, en->nr);
-		np = cf_get_count(&r->c, 8);
-		for (uint32_t j = 0; j < np && !r->c.bad; j++) {
-			XGROW(l->paths, l->paths_alloc, l->paths_nr + 1);
-			l->paths[l->paths_nr].idx = cf_get_idx(&r->c, en->nr, 0);
-			l->paths[l->paths_nr++].path = get_istr(r, 0);
-		}
-		l->last_idx = cf_get_idx(&r->c, en->nr, 0);
-		l->last_path = get_istr(r, 1);
-		l->last_id = get_istr(r, 1);
-		if (l->last_id && !l->last_path)
-			r->c.bad = 1;	/* seen with an id means seen at a path */
-		get_oid(r, &l->last_blob);
-	}
-}
-
-/* A snapshot in its own entry order (which later copies keep). */
-static struct snapshot *get_snapshot(struct rd *r, const struct lineages *lins)
-{
-	struct snapshot *snap = snapshot_new();
-	uint32_t nl = (uint32_t)lins->nr, n = cf_get_count(&r->c, 37);
-
-	for (uint32_t i = 0; i < n && !r->c.bad; i++) {
-		/* the engine gives every entry an id and a lineage */
-		const char *path = get_istr(r, 0), *id = get_istr(r, 0);
-		uint32_t li = cf_get_idx(&r->c, nl, 0);
-		git_oid blob;
-		enum adr_status st;
-		struct snap_entry *s;
-		int live;
-
-		get_oid(r, &blob);
-		st = get_status(r);
-		live = cf_need(&r->c, 1) ? *r->c.p++ : 0;
-		if (r->c.bad || snapshot_get(snap, path)) {
-			r->c.bad = 1;
-			break;
-		}
-		s = snapshot_set(snap, path, id, lins->v[li], &blob, st);
-		s->live = live != 0;
-	}
-	return snap;
-}
-
-static void entry_read_state(struct rd *r, struct cache_entry *en, size_t ndirs)
-{
-	uint32_t nl = (uint32_t)en->lins.nr, n;
-
-	n = cf_get_count(&r->c, 16);
-	en->events = xcalloc((size_t)n + 1, sizeof(*en->events));
-	for (uint32_t i = 0; i < n && !r->c.bad; i++) {
-		struct hev *h = &en->events[en->events_nr];
-		uint32_t li = cf_get_idx(&r->c, nl, 0);
-
-		if (r->c.bad)
-			break;
-		en->events_nr++;
-		h->lin = en->lins.v[li];
-		h->idx = cf_get_idx(&r->c, en->nr, 0);
-		h->from = get_status(r);
-		h->to = get_status(r);
-	}
-	en->snap = get_snapshot(r, &en->lins);
-	n = cf_get_count(&r->c, 8);
-	for (uint32_t i = 0; i < n && !r->c.bad; i++) {
-		XGROW(en->lk.unknown, en->lk.unknown_alloc, en->lk.unknown_nr + 1);
-		en->lk.unknown[en->lk.unknown_nr].idx = cf_get_idx(&r->c, en->nr, 0);
-		en->lk.unknown[en->lk.unknown_nr++].id = get_istr(r, 0);
-	}
-	n = cf_get_count(&r->c, 8);
-	for (uint32_t i = 0; i < n && !r->c.bad; i++) {
-		XGROW(en->lk.pending, en->lk.pending_alloc, en->lk.pending_nr + 1);
-		en->lk.pending[en->lk.pending_nr].idx = cf_get_idx(&r->c, en->nr, 0);
-		en->lk.pending[en->lk.pending_nr++].name = get_istr(r, 0);
-	}
-	/* the fork-point states stay encoded until a resume needs one */
-	n = cf_get_count(&r->c, 12);
-	en->states = xcalloc((size_t)n + 1, sizeof(*en->states));
-	for (uint32_t i = 0; i < n && !r->c.bad; i++) {
-		struct cache_state *st = &en->states[en->states_nr++];
-		uint32_t len;
-
-		st->idx = cf_get_idx(&r->c, en->nr, 0);
-		st->pos = cf_get_idx(&r->c, en->chain_nr, 0);
-		if (!r->c.bad && en->chain[st->pos] != st->idx)
-			r->c.bad = 1;
-		st->dirs = xcalloc(ndirs + 1, sizeof(git_oid));
-		for (size_t j = 0; j < ndirs; j++)
-			get_oid(r, &st->dirs[j]);
-		len = cf_get_u32(&r->c);
-		if (!cf_need(&r->c, len))
-			break;
-		st->raw = xmalloc((size_t)len + 1);
-		memcpy(st->raw, r->c.p, len);
-		st->raw_len = len;
-		r->c.p += len;
-	}
-}
-
-static void entry_read_memos(struct rd *r, struct cache_entry *en)
-{
-	uint32_t n = cf_get_count(&r->c, GIT_OID_RAWSZ + 9);
-
-	for (uint32_t i = 0; i < n && !r->c.bad; i++) {
-		struct blobinfo *b = xcalloc(1, sizeof(*b)), *old = NULL;
-
-		get_oid(r, &b->key.oid);
-		b->key.rst = cf_need(&r->c, 1) ? *r->c.p++ != 0 : 0;
-		b->status = get_status(r);
-		b->heading_id = get_istr(r, 1);
-		HASH_FIND(hh, en->blobs, &b->key, sizeof(b->key), old);
-		if (r->c.bad || old) {
-			r->c.bad = 1;
-			free(b);
-			break;
-		}
-		HASH_ADD(hh, en->blobs, key, sizeof(b->key), b);
-	}
-	n = cf_get_count(&r->c, GIT_OID_RAWSZ + 20);
-	en->commits = xcalloc((size_t)n + 1, sizeof(*en->commits));
-	for (uint32_t i = 0; i < n && !r->c.bad; i++) {
-		struct adr_commit *c = xcalloc(1, sizeof(*c));
-		git_oid oid;
-
-		en->commits[en->commits_nr++] = c;
-		get_oid(r, &oid);
-		git_oid_tostr(c->sha, sizeof(c->sha), &oid);
-		c->subject = cf_get_str(&r->c);
-		c->author = cf_get_str(&r->c);
-		c->date = cf_get_str(&r->c);
-		c->time = (int64_t)cf_get_u64(&r->c);
-		if (!c->subject || !c->author || !c->date)
-			r->c.bad = 1;
-	}
-}
-
-/* Read and check the file at path; NULL (traced) when it is not usable. */
-static struct cache_entry *entry_read(struct cache *c, struct engine *e,
-				      const char *path, const git_oid *tip)
-{
-	struct cache_entry *en = NULL;
-	struct cf_map map;
-	struct rd r;
-	const char *why = NULL;
-	char *key = NULL;
-
-	if (cf_open(&map, path, CACHE_MAGIC, CACHE_FORMAT, &why) < 0) {
-		/* gone since the folder was listed: a concurrent run pruned it */
-		if (why != cf_missing)
-			cf_trace("ignored %s: %s", path, why);
-		return NULL;
-	}
-	r.c = map.payload;
-	r.pool = &e->pool;
-	en = xcalloc(1, sizeof(*en));
-	key = cf_get_str(&r.c);
-	get_oid(&r, &en->tip);
-	if (r.c.bad || !key || strcmp(key, c->key) || !git_oid_equal(&en->tip, tip)) {
-		why = "another key or tip";
-		goto out;
-	}
-	if (cf_get_u32(&r.c) != e->dirs.nr)
-		r.c.bad = 1;
-	en->tip_dirs = xcalloc(e->dirs.nr + 1, sizeof(git_oid));
-	for (size_t i = 0; i < e->dirs.nr && !r.c.bad; i++)
-		get_oid(&r, &en->tip_dirs[i]);
-	cf_get_strvec(&r.c, &en->dashed);
-	entry_read_walk(&r, en);
-	entry_read_lineages(&r, en);
-	entry_read_state(&r, en, e->dirs.nr);
-	entry_read_memos(&r, en);
-	if (!r.c.bad && r.c.p != r.c.end)
-		r.c.bad = 1;
-	if (r.c.bad)
-		why = "does not decode";
-out:
-	free(key);
-	cf_close(&map);
-	if (why) {
-		cf_trace("ignored %s: %s", path, why);
-		entry_free(en);
-		return NULL;
-	}
-	return en;
 }
 
 /* ---- the folder ---- */
@@ -523,8 +143,9 @@ struct cache *cache_open(struct engine *e, const git_oid *tip, const char *off)
 	/* the key: what changes the walk's answer besides the commits */
 	strbuf_addf(&sb, "adr-log %s build %s cache %u", ADRLOG_VERSION, ADRLOG_BUILD_ID,
 		    CACHE_FORMAT);
-	for (size_t i = 0; i < e->dirs.nr; i++)
-		strbuf_addf(&sb, "\ndir %s", e->dirs.v[i]);
+	for (size_t i = 0; i < e->adr_dirs.nr; i++)
+		strbuf_addf(&sb, "\ndir %s", e->adr_dirs.v[i]);
+	strbuf_addf(&sb, "\naliases %s", status_aliases_key());	/* statusAlias */
 	c->key = strbuf_detach(&sb, NULL);
 	snprintf(c->keyhex, sizeof(c->keyhex), "%016llx",
 		 (unsigned long long)cf_hash(c->key,
@@ -540,8 +161,13 @@ struct cache *cache_open(struct engine *e, const git_oid *tip, const char *off)
 			utime(path, NULL);
 		free(path);
 	}
-	if (!c->found)
+	if (!c->found) {
 		cf_trace("miss");
+	} else {	/* walk the folders that entry's walk followed */
+		strvec_clear(&e->dirs);
+		for (size_t i = 0; i < c->found->dirs.nr; i++)
+			strvec_push(&e->dirs, c->found->dirs.v[i]);
+	}
 	free(tips);
 	return c;
 }
@@ -555,7 +181,20 @@ void cache_seed(struct cache *c, struct engine *e)
 {
 	if (!c || !c->found)
 		return;
-	e->blobs = c->found->blobs;
+	if (!e->blobs) {
+		e->blobs = c->found->blobs;
+	} else {	/* the tip's ids were read already: merge the two memos */
+		struct blobinfo *b, *tmp, *old;
+
+		HASH_ITER(hh, c->found->blobs, b, tmp) {
+			HASH_DEL(c->found->blobs, b);
+			HASH_FIND(hh, e->blobs, &b->key, sizeof(b->key), old);
+			if (old)
+				free(b);
+			else
+				HASH_ADD(hh, e->blobs, key, sizeof(b->key), b);
+		}
+	}
 	c->found->blobs = NULL;
 }
 
@@ -722,6 +361,12 @@ uint32_t cache_resume(struct cache *c, struct engine *e, struct links *lk,
 		}
 	}
 	en->commits_nr = 0;
+	if (en->bk_nr) {
+		free(e->bookkeeping);
+		e->bookkeeping = xcalloc(w->nr + 1, 1);
+		for (size_t i = 0; i < en->bk_nr; i++)
+			e->bookkeeping[en->bk_idx[i]] = en->bk_val[i];
+	}
 	if (c->hit)
 		cf_trace("hit %s", hex);
 	else
@@ -852,6 +497,7 @@ void cache_keep(struct cache *c, const struct engine *e, const struct links *lk)
 	strbuf_setlen(sb, 0);
 	cf_put_str(sb, c->key);
 	put_oid(sb, &w->nodes[w->nr - 1].oid);
+	cf_put_strvec(sb, &e->dirs);
 	cf_put_u32(sb, (uint32_t)e->dirs.nr);
 	for (size_t i = 0; i < e->dirs.nr; i++)
 		put_oid(sb, &w->nodes[w->nr - 1].dir_ids[i]);
@@ -890,6 +536,9 @@ void cache_keep(struct cache *c, const struct engine *e, const struct links *lk)
 		cf_put_str(sb, l->last_path);
 		cf_put_str(sb, l->last_id);
 		put_oid(sb, &l->last_blob);
+		cf_put_u32(sb, (uint32_t)l->from_nr);
+		for (size_t j = 0; j < l->from_nr; j++)
+			cf_put_str(sb, l->from_dirs[j]);
 	}
 	cf_put_u32(sb, (uint32_t)e->events_nr);
 	for (size_t i = 0; i < e->events_nr; i++) {
@@ -897,6 +546,8 @@ void cache_keep(struct cache *c, const struct engine *e, const struct links *lk)
 		cf_put_u32(sb, e->events[i].idx);
 		cf_put_u32(sb, (uint32_t)e->events[i].from);
 		cf_put_u32(sb, (uint32_t)e->events[i].to);
+		cf_put_str(sb, e->events[i].path);
+		put_oid(sb, &e->events[i].blob);
 	}
 	put_snapshot(sb, w->nodes[w->nr - 1].state);
 	cf_put_u32(sb, (uint32_t)lk->unknown_nr);
@@ -908,6 +559,13 @@ void cache_keep(struct cache *c, const struct engine *e, const struct links *lk)
 	for (size_t i = 0; i < lk->pending_nr; i++) {
 		cf_put_u32(sb, lk->pending[i].idx);
 		cf_put_str(sb, lk->pending[i].name);
+	}
+	cf_put_u32(sb, (uint32_t)lk->held_nr);
+	for (size_t i = 0; i < lk->held_nr; i++) {
+		cf_put_u32(sb, lk->held[i].idx);
+		cf_put_str(sb, lk->held[i].name);
+		cf_put_u32(sb, lin_index(lk->held[i].lin));
+		strbuf_addch(sb, lk->held[i].is_path ? 1 : 0);
 	}
 	cache_keep_states(c, e);
 	c->kept = 1;
@@ -1006,6 +664,18 @@ void cache_store(struct cache *c, const struct engine *e, const struct adr_db *d
 		cf_put_str(sb, rec->date ? rec->date : "");
 		cf_put_u64(sb, (uint64_t)rec->time);
 	}
+	{
+		uint32_t nbk = 0;
+
+		for (uint32_t i = 0; e->bookkeeping && i < e->walk.nr; i++)
+			nbk += e->bookkeeping[i] != 0;
+		cf_put_u32(sb, nbk);
+		for (uint32_t i = 0; e->bookkeeping && i < e->walk.nr; i++)
+			if (e->bookkeeping[i]) {
+				cf_put_u32(sb, i);
+				strbuf_addch(sb, (char)e->bookkeeping[i]);
+			}
+	}
 	path = entry_path(c, &c->tip);
 	if (cf_write(c->dir, path, CACHE_MAGIC, CACHE_FORMAT, sb) < 0) {
 		cf_trace("write failed %s: %s", path, error_last());
@@ -1015,6 +685,20 @@ void cache_store(struct cache *c, const struct engine *e, const struct adr_db *d
 		cache_prune(c, path);
 	}
 	free(path);
+}
+
+void cache_restart(struct cache *c)
+{
+	if (!c)
+		return;
+	if (c->found)
+		cf_trace("walk again: the history folders changed");
+	entry_free(c->found);
+	c->found = NULL;
+	c->hit = 0;
+	for (size_t i = 0; i < c->ring_nr; i++)
+		state_release(&c->ring[i]);
+	c->ring_nr = 0;
 }
 
 void cache_close(struct cache *c)

@@ -77,6 +77,12 @@ void cache_keep(struct cache *c, const struct engine *e, const struct links *lk)
 /* Write the entry kept, with the documents and commit records of db. */
 void cache_store(struct cache *c, const struct engine *e, const struct adr_db *db);
 
+/*
+ * Forget the entry found and the states noted: the walk starts again
+ * with other folders (history folders found, SPEC 2 [rev2]).
+ */
+void cache_restart(struct cache *c);
+
 void cache_close(struct cache *c);
 
 #endif

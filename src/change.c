@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "adr.h"
+#include "config.h"
 #include "discover.h"
 #include "error.h"
 #include "strbuf.h"
@@ -129,7 +130,8 @@ static int change_count(struct change *out, git_diff *diff, const struct change_
 	return 0;
 }
 
-int change_staged(struct change *out, struct repo *repo, const struct change_filter *f)
+int change_staged_base(struct change *out, struct repo *repo, int amend,
+		       const struct change_filter *f)
 {
 	git_diff_options opts;
 	const char *index_file = getenv("GIT_INDEX_FILE");
@@ -145,13 +147,29 @@ int change_staged(struct change *out, struct repo *repo, const struct change_fil
 	} else if (git_repository_index(&index, repo->git) < 0) {
 		return repo_error("cannot read the index");
 	}
-	if (git_repository_head_unborn(repo->git) != 1 &&
-	    (rc = repo_tree(&tree, repo, "HEAD")) < 0)
-		goto done;
+	if (git_repository_head_unborn(repo->git) == 1) {
+		;	/* the first commit: against the empty tree */
+	} else if (!amend) {
+		if ((rc = repo_tree(&tree, repo, "HEAD")) < 0)
+			goto done;
+	} else {
+		/* --amend replaces HEAD: its base is HEAD's first parent (none
+		 * for a root commit: the empty tree) */
+		git_commit *head = NULL, *parent = NULL;
+		rc = repo_commit(&head, repo, "HEAD");
+		if (rc == 0 && git_commit_parentcount(head) > 0 &&
+		    (git_commit_parent(&parent, head, 0) < 0 ||
+		     git_commit_tree(&tree, parent) < 0))
+			rc = repo_error("cannot read the parent of HEAD");
+		git_commit_free(parent);
+		git_commit_free(head);
+		if (rc < 0)
+			goto done;
+	}
 	git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
 	opts.flags |= GIT_DIFF_IGNORE_SUBMODULES;
 	if (git_diff_tree_to_index(&diff, repo->git, tree, index, &opts) < 0) {
-		rc = repo_error("cannot diff the index against HEAD");
+		rc = repo_error("cannot diff the index against %s", amend ? "HEAD^" : "HEAD");
 		goto done;
 	}
 	rc = change_count(out, diff, f);
@@ -160,6 +178,11 @@ done:
 	git_tree_free(tree);
 	git_index_free(index);
 	return rc;
+}
+
+int change_staged(struct change *out, struct repo *repo, const struct change_filter *f)
+{
+	return change_staged_base(out, repo, 0, f);
 }
 
 int change_commit(struct change *out, struct repo *repo, const char *rev,
@@ -312,21 +335,14 @@ int change_base_tree(git_tree **out, struct repo *repo)
 	return 0;
 }
 
-/* A string from the repository's git config, or NULL (caller frees). */
+/* A string from git config (its command-line channels too: config.c), or
+ * NULL (caller frees). */
 static char *change_config_string(struct repo *repo, const char *name)
 {
-	git_config *cfg = NULL;
-	const char *v = NULL;
 	char *ret = NULL;
 
-	if (git_repository_config_snapshot(&cfg, repo->git) < 0) {
-		git_error_clear();
-		return NULL;
-	}
-	if (git_config_get_string(&v, cfg, name) == 0 && v)
-		ret = xstrdup(v);
-	git_error_clear();
-	git_config_free(cfg);
+	if (config_get_git(&ret, repo, name) < 0)
+		error_clear();
 	return ret;
 }
 

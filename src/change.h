@@ -59,6 +59,14 @@ enum change_class change_classify(const char *path, const struct change_filter *
  */
 int change_staged(struct change *out, struct repo *repo, const struct change_filter *f);
 
+/*
+ * The same, against the base of the commit being made: HEAD, or with
+ * amend (git commit --amend, rebase reword) HEAD's first parent, so an
+ * amended commit is judged by its whole change.
+ */
+int change_staged_base(struct change *out, struct repo *repo, int amend,
+		       const struct change_filter *f);
+
 /* One commit (40-hex or any revision) against its first parent. */
 int change_commit(struct change *out, struct repo *repo, const char *rev,
 		  const struct change_filter *f);

@@ -62,8 +62,110 @@ static void check_status(struct check_report *r, const struct adr *a)
 				 "ADR %s has no status", a->id);
 	else if (a->doc.status == ADR_STATUS_UNKNOWN)
 		check_report_add(r, CHECK_UNKNOWN_STATUS, a->path, check_status_line(a),
-				 a->id, "unknown status '%s'",
+				 a->id, "unknown status '%s' (if it names a status, say "
+				 "which: git config --add adrlog.statusAlias '%.40s=STATUS', "
+				 "or 'statusAlias = %.40s=STATUS' under [adrlog] in .adrlog)",
+				 a->doc.status_raw ? a->doc.status_raw : "",
+				 a->doc.status_raw ? a->doc.status_raw : "",
 				 a->doc.status_raw ? a->doc.status_raw : "");
+	/* "Superseded by ADR-9" while the status still says Proposed/Accepted */
+	if (a->doc.superseded_by.nr && (a->doc.status == ADR_STATUS_PROPOSED ||
+					a->doc.status == ADR_STATUS_ACCEPTED))
+		check_report_add(r, a->doc.status == ADR_STATUS_PROPOSED ?
+				 CHECK_SUPERSEDED_PROPOSED : CHECK_SUPERSEDED_ACCEPTED,
+				 a->path, check_status_line(a), a->id,
+				 "ADR %s is %s, but says it is superseded by %s", a->id,
+				 status_name(a->doc.status), a->doc.superseded_by.v[0]);
+}
+
+/*
+ * Lexically resolve target against the folder of from into out ("" when
+ * it leaves the root).  No file system: paths of the tree.
+ */
+static void check_resolve(struct strbuf *out, const char *from, const char *target)
+{
+	const char *slash = strrchr(from, '/'), *p;
+
+	strbuf_reset(out);
+	if (*target != '/' && slash)
+		strbuf_add(out, from, (size_t)(slash - from));
+	for (p = target; *p;) {
+		const char *e = strchr(p, '/');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+
+		if (n == 2 && !strncmp(p, "..", 2)) {
+			char *last = strrchr(out->buf, '/');
+
+			if (!out->len) {
+				strbuf_reset(out);
+				return;
+			}
+			strbuf_setlen(out, last ? (size_t)(last - out->buf) : 0);
+		} else if (n && !(n == 1 && *p == '.')) {
+			if (out->len)
+				strbuf_addch(out, '/');
+			strbuf_add(out, p, n);
+		}
+		p += n;
+		while (*p == '/')
+			p++;
+	}
+}
+
+void check_md_links(struct strvec *out, const char *path, const char *text)
+{
+	struct strbuf res = STRBUF_INIT, item = STRBUF_INIT;
+	unsigned no = 0;
+	int fence = 0;
+
+	for (const char *line = text; line && *line;
+	     line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
+		const char *end = strchr(line, '\n'), *p = line;
+
+		no++;
+		if (!end)
+			end = line + strlen(line);
+		while (p < end && (*p == ' ' || *p == '\t'))
+			p++;
+		if (end - p >= 3 && (!strncmp(p, "```", 3) || !strncmp(p, "~~~", 3))) {
+			fence = !fence;
+			continue;
+		}
+		if (fence)
+			continue;
+		for (p = line; p + 1 < end; p++) {
+			const char *open, *close;
+			char *target, *id;
+
+			if (p[0] != ']' || (p[1] != '(' && p[1] != ':'))
+				continue;
+			open = p + 2;
+			while (open < end && (*open == ' ' || *open == '<'))
+				open++;
+			close = open;
+			while (close < end && *close != ')' && *close != ' ' && *close != '>')
+				close++;
+			if (close == open || (p[1] == '(' && close == end))
+				continue;
+			target = xstrndup(open, (size_t)(close - open));
+			target[strcspn(target, "#?")] = '\0';
+			/* only relative links to ADR files: not URLs, anchors or mail */
+			if (!*target || strchr(target, ':') || !adrid_has_adr_ext(adrid_basename(target)) ||
+			    adrid_is_excluded(adrid_basename(target)) ||
+			    !(id = adrid_from_name(adrid_basename(target)))) {
+				free(target);
+				continue;
+			}
+			free(id);
+			check_resolve(&res, path, target);
+			strbuf_reset(&item);
+			strbuf_addf(&item, "%u\t%s", no, res.len ? res.buf : target);
+			strvec_push(out, item.buf);
+			free(target);
+		}
+	}
+	strbuf_release(&res);
+	strbuf_release(&item);
 }
 
 /*

@@ -31,6 +31,15 @@ void check_index(struct check_report *r, const struct adr_db *db, const char *di
 		 const char *path, const char *buf, size_t len);
 
 /*
+ * The ADR files that the Markdown text of the ADR at path links to
+ * ("[x](0005-y.md)", "[x]: ../adr/0005-y.md"), resolved against its folder
+ * and pushed to out as "LINE<TAB>PATH" (PATH is the target as written
+ * when it leaves the root); URLs, anchors and code blocks are skipped.
+ * cmd_check reports those missing from the tree as broken-link.
+ */
+void check_md_links(struct strvec *out, const char *path, const char *text);
+
+/*
  * Commit messages that cite ids no ADR had at that commit (db->unknown),
  * for the commits in_range accepts: errors.  With in_range NULL, every
  * commit is judged, and the findings are warnings (history cannot be

@@ -53,9 +53,12 @@ struct cmd {
 	cmd_fn fn;
 	unsigned flags;
 	const char *summary;
+	unsigned formats;	/* the --format values it takes: 1 << enum render_format */
 };
 
 int cmd_timeline(int argc, const char **argv, struct cmd_ctx *ctx);
+/* Is arg ("--since", "-n5", "--author=x", "--") an option of timeline's own? */
+int cmd_timeline_takes(const char *arg);
 int cmd_list(int argc, const char **argv, struct cmd_ctx *ctx);
 int cmd_show(int argc, const char **argv, struct cmd_ctx *ctx);
 int cmd_links(int argc, const char **argv, struct cmd_ctx *ctx);
@@ -63,6 +66,9 @@ int cmd_release_notes(int argc, const char **argv, struct cmd_ctx *ctx);
 int cmd_check(int argc, const char **argv, struct cmd_ctx *ctx);
 int cmd_index(int argc, const char **argv, struct cmd_ctx *ctx);
 int cmd_new(int argc, const char **argv, struct cmd_ctx *ctx);
+int cmd_supersede(int argc, const char **argv, struct cmd_ctx *ctx);
+int cmd_link(int argc, const char **argv, struct cmd_ctx *ctx);
+int cmd_status(int argc, const char **argv, struct cmd_ctx *ctx);
 int cmd_hooks(int argc, const char **argv, struct cmd_ctx *ctx);
 int cmd_hook(int argc, const char **argv, struct cmd_ctx *ctx);
 int cmd_site(int argc, const char **argv, struct cmd_ctx *ctx);

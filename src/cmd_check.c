@@ -15,6 +15,7 @@
 #include "adr.h"
 #include "adrid.h"
 #include "check.h"
+#include "cmd_edit.h"
 #include "cmd_util.h"
 #include "discover.h"
 #include "error.h"
@@ -27,15 +28,18 @@
 #include "xalloc.h"
 
 static const char check_usage[] =
-	"adr-log check [--range A..B] [RANGE] [--format text|json]\n"
+	"adr-log check [--fix] [--range A..B] [RANGE] [--format text|json]\n"
 	"\n"
 	"Lint the ADRs at the tip of RANGE (default HEAD).  One finding per\n"
 	"line, 'path:line: rule: message'; exit 1 when any is an error.\n"
+	"--fix first writes, in the work tree, the other side of each one-sided\n"
+	"link and the index tables that drifted, and says what it changed.\n"
 	"\n"
 	"errors:\n"
 	"    duplicate-id            two ADRs share an id\n"
 	"    no-status               an ADR has no status\n"
-	"    broken-link             supersedes/amends an id no ADR has\n"
+	"    broken-link             supersedes/amends an id no ADR has, or a\n"
+	"                            Markdown link to an ADR file that is not there\n"
 	"    index-missing           the README index lacks an ADR\n"
 	"    index-extra             the index lists an id no ADR has\n"
 	"    index-status            the index shows another status\n"
@@ -45,9 +49,12 @@ static const char check_usage[] =
 	"warnings:\n"
 	"    unknown-reference       the same without A..B (all history: old\n"
 	"                            messages cannot be fixed)\n"
-	"    unknown-status          the status is not a known word (shown raw)\n"
+	"    unknown-status          the status is not a known word (shown raw,\n"
+	"                            with the adrlog.statusAlias that would name it)\n"
 	"    one-sided-link          A supersedes/amends B, B does not say so back\n"
 	"    superseded-without-successor  superseded, but no ADR supersedes it\n"
+	"    superseded-but-proposed, superseded-but-accepted\n"
+	"                            'Superseded by' next to a Proposed/Accepted status\n"
 	"    implemented-but-proposed      proposed/draft, yet commits implement it";
 
 /* The index files a folder may hold, in the order they are looked for. */
@@ -91,6 +98,53 @@ static int cmd_check_indexes(struct check_report *r, struct repo *repo,
 	return rc;
 }
 
+/* broken-link: Markdown links from each ADR at rev to ADR files not in its tree. */
+static int cmd_check_file_links(struct check_report *r, struct repo *repo,
+				const struct adr_db *db, const char *rev)
+{
+	git_tree *tree = NULL;
+	struct strbuf buf = STRBUF_INIT;
+	int rc = 0;
+
+	if (repo_tree(&tree, repo, rev) < 0)
+		return -1;
+	for (size_t i = 0; i < db->nr && rc >= 0; i++) {
+		const struct adr *a = db->adrs[i];
+		struct strvec links = STRVEC_INIT;
+
+		/* Markdown only: reStructuredText links are another syntax */
+		if (a->deleted || (strlen(a->path) > 4 &&
+				   !strcmp(a->path + strlen(a->path) - 4, ".rst")))
+			continue;
+		strbuf_reset(&buf);
+		rc = repo_read_path(&buf, repo, tree, a->path);
+		if (rc == GIT_ENOTFOUND) {
+			rc = 0;
+			continue;
+		}
+		if (rc < 0)
+			break;
+		check_md_links(&links, a->path, buf.buf);
+		for (size_t k = 0; k < links.nr; k++) {
+			const char *target = strchr(links.v[k], '\t') + 1;
+			git_tree_entry *e = NULL;
+
+			if (git_tree_entry_bypath(&e, tree, target) == 0) {
+				git_tree_entry_free(e);
+				continue;
+			}
+			git_error_clear();
+			check_report_add(r, CHECK_BROKEN_FILE_LINK, a->path,
+					 (unsigned)strtoul(links.v[k], NULL, 10), a->id,
+					 "ADR %s links to %s, which does not exist", a->id, target);
+		}
+		strvec_clear(&links);
+	}
+	git_tree_free(tree);
+	strbuf_release(&buf);
+	return rc;
+}
+
 /* Commits not reachable from A are in A..B (the walk holds only B's). */
 static int cmd_check_in_range(const char *sha, void *data)
 {
@@ -108,10 +162,12 @@ int cmd_check(int argc, const char **argv, struct cmd_ctx *ctx)
 	struct adr_db *db = NULL;
 	const char *tip, *hide;
 	char *rng = NULL;
-	int rcode;
+	int rcode, fix = 0;
 	const struct opt opts[] = {
 		OPT_STRING(0, "range", &range, "A..B",
 			   "check the commits of A..B and the ADRs at B"),
+		OPT_BOOL(0, "fix", &fix, "first fix in the work tree what needs no "
+			 "judgement: the other side of one-sided links, index tables"),
 		OPT_GLOBALS(ctx->opts),
 		OPT_END
 	};
@@ -134,6 +190,8 @@ int cmd_check(int argc, const char **argv, struct cmd_ctx *ctx)
 			     render_format_name(fmt));
 		return ADR_EXIT_USAGE;
 	}
+	if (fix && cmd_edit_check_fix(ctx, fmt == FMT_JSON ? stderr : stdout) < 0)
+		return ADR_EXIT_USAGE;
 	if (range) {
 		rng = xstrdup(range);
 		if (history_parse_range(&hopts, rng) < 0) {
@@ -146,11 +204,16 @@ int cmd_check(int argc, const char **argv, struct cmd_ctx *ctx)
 	hide = hopts.hide;
 	hopts.tip = tip;
 	hopts.hide = NULL;	/* the whole history to B; A only cuts the findings */
+	if (cmd_resolve_dirs(ctx, tip) < 0) {
+		free(rng);
+		return ADR_EXIT_USAGE;
+	}
 	hopts.cli_dirs = &ctx->opts->adr_dirs;
 	hopts.no_cache = ctx->opts->no_cache;
 	if (history_load(&db, ctx->repo, &hopts) < 0 ||
 	    commit_set_reachable(&hidden, ctx->repo, hide) < 0 ||
-	    cmd_check_indexes(&report, ctx->repo, db, tip) < 0) {
+	    cmd_check_indexes(&report, ctx->repo, db, tip) < 0 ||
+	    cmd_check_file_links(&report, ctx->repo, db, tip) < 0) {
 		error_print();
 		free(rng);
 		commit_set_free(hidden);

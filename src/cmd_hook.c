@@ -17,9 +17,11 @@
 
 #include "adr.h"
 #include "change.h"
+#include "config.h"
 #include "discover.h"
 #include "error.h"
 #include "file.h"
+#include "gitcmd.h"
 #include "hook.h"
 #include "mention.h"
 #include "prompt.h"
@@ -27,6 +29,8 @@
 #include "status.h"
 #include "strbuf.h"
 #include "template.h"
+#include "xalloc.h"
+#include "utf8.h"
 
 #define HOOK_CANDIDATES 5
 #define HOOK_LARGEST 3
@@ -67,19 +71,36 @@ static enum hook_mode cmd_hook_mode(const struct hook_settings *s, struct prompt
 	return HOOK_MODE_WARN;
 }
 
-/* "ADR-5 "Use NATS" (accepted)" */
-static void cmd_hook_candidate_line(struct strbuf *sb, const struct adr *a)
+/*
+ * "5  "Use NATS" (accepted)": the id is the key to type at the prompt.
+ * Titles come from the repository: control characters are neutralised
+ * (utf8_for_terminal, as list and timeline do).  hint: the line goes into
+ * the commit message, where it must never cite (SPEC section 6): a title
+ * holding citation syntax is left out.
+ */
+static void cmd_hook_candidate_line(struct strbuf *sb, const struct adr *a,
+				    const struct adr_db *known, int hint)
 {
 	const char *st = status_name(a->doc.status);
+	const char *title = a->doc.title ? a->doc.title : NULL;
 
-	strbuf_addf(sb, "ADR-%s \"%s\"", a->id, a->doc.title ? a->doc.title : a->path);
+	strbuf_addf(sb, "%-4s ", a->id);
+	if (title && !(hint && hook_text_cites(title, known))) {
+		strbuf_addch(sb, '"');
+		utf8_for_terminal(sb, title, 0);
+		strbuf_addch(sb, '"');
+	} else if (!hint) {
+		utf8_for_terminal(sb, a->path, 0);
+	} else {
+		strbuf_addstr(sb, "(title not shown)");
+	}
 	if (st)
 		strbuf_addf(sb, " (%s)", st);
 }
 
 /* The finding, for warn and block, on stderr. */
 static void cmd_hook_report(const char *what, const struct change *c,
-			    const struct hook_settings *s,
+			    const struct hook_settings *s, const struct adr_db *known,
 			    const struct hook_candidate *cand, size_t ncand)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -92,8 +113,8 @@ static void cmd_hook_report(const char *what, const struct change *c,
 		fprintf(stderr, "  largest: %s\n", sb.buf);
 	for (size_t i = 0; i < ncand; i++) {
 		strbuf_reset(&sb);
-		cmd_hook_candidate_line(&sb, cand[i].adr);
-		fprintf(stderr, "  %s %s\n", i ? "          " : "candidates:", sb.buf);
+		cmd_hook_candidate_line(&sb, cand[i].adr, known, 0);
+		fprintf(stderr, "  %s ADR %s\n", i ? "          " : "candidates:", sb.buf);
 	}
 	strbuf_release(&sb);
 }
@@ -141,16 +162,28 @@ static const struct adr *cmd_hook_typed_adr(const char *ans, const struct adr_db
 	return a;
 }
 
+/* The absolute path of the message file, for instructions that work from
+ * any folder (hooks run at the top of the work tree). */
+static char *cmd_hook_abs_path(const char *path)
+{
+	char *r = realpath(path, NULL);
+
+	return r ? r : xstrdup(path);
+}
+
 /*
- * The dialogue of an uncovered large commit.  Returns 0 (go on: *msg may
- * have a new trailer), 1 (stop the commit) or -1.
+ * The dialogue of an uncovered large commit.  The menu keys are the ADR
+ * ids themselves (and letters for the rest), so typing "4" means ADR 4,
+ * never the 4th line.  Returns 0 (go on: *msg may have a new trailer), 1
+ * (stop the commit) or -1.
  */
 static int cmd_hook_ask(struct hook_run *run, struct prompt *p, struct strbuf *msg,
 			const char *msg_path, const struct change *c,
 			const struct adr_db *known, const struct hook_candidate *cand,
-			size_t ncand, int cc)
+			size_t ncand, int cc, const char *why)
 {
 	struct strbuf sb = STRBUF_INIT, ans = STRBUF_INIT;
+	char *abs_msg = cmd_hook_abs_path(msg_path);
 	int rc = 1, tries = 0;
 
 	hook_describe_size(&sb, c, &run->s);
@@ -160,36 +193,32 @@ static int cmd_hook_ask(struct hook_run *run, struct prompt *p, struct strbuf *m
 	hook_describe_largest(&sb, c, HOOK_LARGEST);
 	if (sb.len)
 		prompt_printf(p, "  largest: %s\n", sb.buf);
+	if (why && *why)
+		prompt_printf(p, "What the message says does not count:\n%s", why);
 	if (ncand)
-		prompt_printf(p, "Decisions it may follow:\n");
+		prompt_printf(p, "Proposed and accepted decisions it may follow:\n");
 	for (size_t i = 0; i < ncand; i++) {
 		strbuf_reset(&sb);
-		cmd_hook_candidate_line(&sb, cand[i].adr);
-		prompt_printf(p, "  %zu) %s\n", i + 1, sb.buf);
+		cmd_hook_candidate_line(&sb, cand[i].adr, known, 0);
+		prompt_printf(p, "  ADR %s\n", sb.buf);
 	}
 	for (;;) {
-		char *end;
-		unsigned long n;
 		const struct adr *linked;
+		char *end;
 
 		if (++tries > 5)
 			break;
-		strbuf_reset(&sb);
-		if (ncand)
-			strbuf_addf(&sb, "[1-%zu] link that ADR, ", ncand);
-		strbuf_addstr(&sb, "ADR-<id> link another, (d)raft a new ADR, "
-			      "(r)eason for none, (a)bort: ");
-		if (prompt_ask(p, sb.buf, &ans) < 0)
+		if (prompt_ask(p, "Type an ADR id to link it, (d)raft a new ADR, "
+			       "(r)eason for none, (a)bort: ", &ans) < 0)
 			break;	/* end of input: abort */
-		n = strtoul(ans.buf, &end, 10);
-		if (ans.len && !*end && n >= 1 && n <= ncand) {
-			hook_msg_add_trailer(msg, "ADR", cand[n - 1].adr->id, cc);
-			prompt_printf(p, "adr-log: added the trailer \"ADR: %s\"\n",
-				      cand[n - 1].adr->id);
-			rc = 0;
-			break;
-		}
-		if ((linked = cmd_hook_typed_adr(ans.buf, known))) {
+		/* a bare number is an id, as "ADR-<n>" is */
+		strtoul(ans.buf, &end, 10);
+		strbuf_reset(&sb);
+		if (ans.len && !*end)
+			strbuf_addf(&sb, "ADR-%s", ans.buf);
+		else
+			strbuf_addbuf(&sb, &ans);
+		if (ans.len && (linked = cmd_hook_typed_adr(sb.buf, known))) {
 			hook_msg_add_trailer(msg, "ADR", linked->id, cc);
 			prompt_printf(p, "adr-log: added the trailer \"ADR: %s\"\n", linked->id);
 			rc = 0;
@@ -223,12 +252,14 @@ static int cmd_hook_ask(struct hook_run *run, struct prompt *p, struct strbuf *m
 				error_clear();
 				continue;
 			}
+			/* ":/" names the path from the top, so the command works
+			 * from any subdirectory */
 			prompt_printf(p, "adr-log: created %s (ADR %s, Proposed).\n"
 				      "Write it down, then commit it with this change:\n"
-				      "  git add %s && git commit --cleanup=strip -F %s\n"
+				      "  git add :/%s && git commit --cleanup=strip -F %s\n"
 				      "(a change that adds an ADR is covered; this commit "
 				      "stops here, your message is kept)\n", path, id, path,
-				      msg_path);
+				      abs_msg);
 			free(path);
 			free(id);
 			rc = 1;
@@ -236,16 +267,57 @@ static int cmd_hook_ask(struct hook_run *run, struct prompt *p, struct strbuf *m
 		}
 		if (!strcmp(ans.buf, "a") || !strcmp(ans.buf, "abort") || !strcmp(ans.buf, "q"))
 			break;
-		prompt_printf(p, "adr-log: please answer %s\n",
-			      ncand ? "a number, an existing ADR-<id>, d, r or a" :
-			      "an existing ADR-<id>, d, r or a");
+		if (ans.len && !*end)
+			prompt_printf(p, "adr-log: no ADR has the id %s\n", ans.buf);
+		prompt_printf(p, "adr-log: please answer with an existing ADR id, d, r or a\n");
 	}
 	if (rc == 1)
 		prompt_printf(p, "adr-log: commit stopped; the message is kept in %s\n",
-			      msg_path);
+			      abs_msg);
+	free(abs_msg);
 	strbuf_release(&sb);
 	strbuf_release(&ans);
 	return rc;
+}
+
+/*
+ * How git will treat the message of this commit: whether it amends, and
+ * whether comment lines are stripped, with which comment character.  The
+ * command line of the git above us says it (gitcmd.c); without it, git's
+ * own export tells whether an editor runs (GIT_EDITOR=: when none does).
+ */
+struct cmd_hook_msgmode {
+	int amend;
+	int editor;
+	enum gitcmd_cleanup cleanup;
+	int cc;
+};
+
+static void cmd_hook_msgmode(struct cmd_hook_msgmode *m, struct repo *repo,
+			     const char *source, const char *msg, size_t len)
+{
+	struct gitcmd_commit gc;
+	const char *ge = getenv("GIT_EDITOR");
+	char *cfg = change_cleanup_mode(repo), *ccs = NULL;
+
+	gitcmd_find_commit(&gc);
+	m->amend = gc.amend;
+	if (gc.editor >= 0)
+		m->editor = gc.editor;
+	else if (source)	/* prepare-commit-msg: "message" is -m/-F */
+		m->editor = strcmp(source, "message") != 0;
+	else
+		m->editor = !(ge && !strcmp(ge, ":"));
+	m->cleanup = gitcmd_cleanup_mode(gc.cleanup ? gc.cleanup : cfg, m->editor);
+	if (config_get_git(&ccs, repo, "core.commentChar") < 0)
+		error_clear();
+	if (ccs && !strcmp(ccs, "auto"))
+		m->cc = hook_comment_char_auto(msg, len, m->editor);
+	else
+		m->cc = change_comment_char(repo);
+	free(ccs);
+	free(cfg);
+	gitcmd_release(&gc);
 }
 
 /* commit-msg FILE: returns 0 (let the commit through), 1 (refuse) or -1. */
@@ -253,12 +325,13 @@ static int cmd_hook_commit_msg(struct hook_run *run, int argc, const char **argv
 {
 	struct change_filter f = { &run->s.ignore, &run->s.adr_dirs };
 	struct change c = { 0 };
-	struct strbuf msg = STRBUF_INIT, clean = STRBUF_INIT;
+	struct strbuf msg = STRBUF_INIT, clean = STRBUF_INIT, why = STRBUF_INIT;
 	struct adr_db *known = NULL;
 	struct hook_candidate *cand = NULL;
 	struct prompt p = { NULL, NULL };
+	struct cmd_hook_msgmode mm;
 	size_t ncand = 0;
-	int rc = -1, cc = change_comment_char(run->repo);
+	int rc = -1;
 
 	if (argc < 1) {
 		error_set("hook commit-msg: the message file is missing");
@@ -269,15 +342,17 @@ static int cmd_hook_commit_msg(struct hook_run *run, int argc, const char **argv
 		return 0;
 	if (cmd_hook_read_file(&msg, argv[0]) < 0)
 		goto done;
-	if (change_staged(&c, run->repo, &f) < 0)
+	cmd_hook_msgmode(&mm, run->repo, NULL, msg.buf, msg.len);
+	if (change_staged_base(&c, run->repo, mm.amend, &f) < 0)
 		goto done;
 	rc = 0;
 	if (!hook_is_large(&c, &run->s) || c.adr_touched)
 		goto done;
-	rc = -1;
-	hook_msg_clean(&clean, msg.buf, msg.len, cc);
+	/* judged as git will record it: '#' lines of -m/-F are content */
+	hook_msg_recorded(&clean, msg.buf, msg.len,
+			  mm.cleanup == GITCMD_CLEANUP_ALL ||
+			  mm.cleanup == GITCMD_CLEANUP_SCISSORS, mm.cc);
 	strbuf_trim(&clean);
-	rc = 0;
 	if (!clean.len)
 		goto done;	/* an empty message: git aborts the commit itself */
 	rc = -1;
@@ -289,22 +364,30 @@ static int cmd_hook_commit_msg(struct hook_run *run, int argc, const char **argv
 	rc = -1;
 	if (hook_candidates(&cand, &ncand, HOOK_CANDIDATES, run->repo, known, &c) < 0)
 		goto done;
+	hook_coverage_why(&why, clean.buf, known);
 	switch (cmd_hook_mode(&run->s, &p)) {
 	case HOOK_MODE_BLOCK:
-		cmd_hook_report("large change without an ADR", &c, &run->s, cand, ncand);
+		cmd_hook_report(mm.amend ? "large change without an ADR (the whole amended "
+				"commit)" : "large change without an ADR", &c, &run->s, known,
+				cand, ncand);
+		if (why.len)
+			fprintf(stderr, "What the message says does not count:\n%s", why.buf);
 		cmd_hook_how("git commit ...");
 		fprintf(stderr, "Commit refused (adrlog.hookMode=block); your message "
 			"is kept in %s.\n", argv[0]);
 		rc = 1;
 		break;
 	case HOOK_MODE_PROMPT:
-		rc = cmd_hook_ask(run, &p, &msg, argv[0], &c, known, cand, ncand, cc);
+		rc = cmd_hook_ask(run, &p, &msg, argv[0], &c, known, cand, ncand, mm.cc,
+				  why.buf);
 		if (rc == 0 && file_write_atomic(argv[0], msg.buf, msg.len, FILE_MODE_KEEP) < 0)
 			rc = -1;
 		break;
 	default:
-		cmd_hook_report("warning: large change without an ADR", &c, &run->s,
+		cmd_hook_report("warning: large change without an ADR", &c, &run->s, known,
 				cand, ncand);
+		if (why.len)
+			fprintf(stderr, "What the message says does not count:\n%s", why.buf);
 		fprintf(stderr, "  (committing anyway: adrlog.hookMode=warn; add a "
 			"trailer \"ADR: <id>\" or \"ADR: none (<reason>)\" to cover it)\n");
 		rc = 0;
@@ -317,6 +400,7 @@ done:
 	change_clear(&c);
 	strbuf_release(&msg);
 	strbuf_release(&clean);
+	strbuf_release(&why);
 	return rc;
 }
 
@@ -328,44 +412,49 @@ static int cmd_hook_prepare(struct hook_run *run, int argc, const char **argv)
 	struct strbuf msg = STRBUF_INIT, hint = STRBUF_INIT, sb = STRBUF_INIT;
 	struct adr_db *known = NULL;
 	struct hook_candidate *cand = NULL;
+	struct cmd_hook_msgmode mm;
 	size_t ncand = 0;
-	char *cleanup = NULL;
-	int rc = -1, cc;
+	int rc = -1;
 
 	if (argc < 1) {
 		error_set("hook prepare-commit-msg: the message file is missing");
 		return -1;
 	}
-	/* comments would stay in the commit under these cleanup modes */
-	cleanup = change_cleanup_mode(run->repo);
-	if (cleanup && strcmp(cleanup, "strip") && strcmp(cleanup, "default")) {
-		free(cleanup);
-		return 0;
-	}
-	free(cleanup);
-	cc = change_comment_char(run->repo);
-	if (change_staged(&c, run->repo, &f) < 0)
+	if (cmd_hook_read_file(&msg, argv[0]) < 0)
+		goto done;
+	cmd_hook_msgmode(&mm, run->repo, argc >= 2 ? argv[1] :
+			 getenv("PRE_COMMIT_COMMIT_MSG_SOURCE") ?
+			 getenv("PRE_COMMIT_COMMIT_MSG_SOURCE") : "", msg.buf, msg.len);
+	rc = 0;
+	/* comments would stay in the commit under the other cleanup modes */
+	if (!mm.editor || (mm.cleanup != GITCMD_CLEANUP_ALL &&
+			   mm.cleanup != GITCMD_CLEANUP_SCISSORS))
+		goto done;
+	rc = -1;
+	if (change_staged_base(&c, run->repo, mm.amend, &f) < 0)
 		goto done;
 	rc = 0;
 	if (!hook_is_large(&c, &run->s) || c.adr_touched)
 		goto done;
 	rc = -1;
 	if (cmd_hook_known(&known, run, "HEAD") < 0 ||
-	    hook_candidates(&cand, &ncand, HOOK_CANDIDATES, run->repo, known, &c) < 0 ||
-	    cmd_hook_read_file(&msg, argv[0]) < 0)
+	    hook_candidates(&cand, &ncand, HOOK_CANDIDATES, run->repo, known, &c) < 0)
 		goto done;
+	/* no citation syntax here: were the hint kept (--cleanup=verbatim),
+	 * it must not make the commit cite anything */
 	hook_describe_size(&sb, &c, &run->s);
 	strbuf_addf(&hint, "adr-log: a large change: %s.\n"
-		    "Name the decision it follows with a trailer \"ADR: <id>\",\n"
-		    "or say why it needs none: \"ADR: none (<reason>)\".\n", sb.buf);
+		    "Name the decision it follows: a trailer line with ADR, a colon\n"
+		    "and its number; or say why it needs none: ADR, a colon, the word\n"
+		    "none and the reason in parentheses.\n", sb.buf);
 	if (ncand)
-		strbuf_addstr(&hint, "Candidates:\n");
+		strbuf_addstr(&hint, "Proposed and accepted decisions (number, title):\n");
 	for (size_t i = 0; i < ncand; i++) {
 		strbuf_reset(&sb);
-		cmd_hook_candidate_line(&sb, cand[i].adr);
+		cmd_hook_candidate_line(&sb, cand[i].adr, known, 1);
 		strbuf_addf(&hint, "  %s\n", sb.buf);
 	}
-	hook_msg_add_hint(&msg, hint.buf, cc);
+	hook_msg_add_hint(&msg, hint.buf, mm.cc);
 	rc = file_write_atomic(argv[0], msg.buf, msg.len, FILE_MODE_KEEP);
 done:
 	free(cand);
@@ -404,9 +493,10 @@ static int cmd_hook_push_ref(struct hook_run *run, const char *local, const char
 			goto done;
 		if (uncovered) {
 			subject = change_subject(run->repo, commits.v[i]);
+			strbuf_addf(bad, "  %.12s ", commits.v[i]);
+			utf8_for_terminal(bad, subject ? subject : "", 0);
 			hook_describe_size(&sb, &c, &run->s);
-			strbuf_addf(bad, "  %.12s %s\n      %s\n", commits.v[i],
-				    subject ? subject : "", sb.buf);
+			strbuf_addf(bad, "\n      %s\n", sb.buf);
 			(*nbad)++;
 			free(subject);
 		}
@@ -504,9 +594,12 @@ int cmd_hook(int argc, const char **argv, struct cmd_ctx *ctx)
 		return ADR_EXIT_OK;	/* ADRLOG_SKIP=1: this once */
 	/* prepare-commit-msg for -m/-F, merges, amends, squashes: no editor
 	 * or not a new change; decided before the repository is opened */
-	if (!strcmp(argv[1], "prepare-commit-msg") && argc >= 4 && *argv[3] &&
-	    strcmp(argv[3], "template"))
-		return ADR_EXIT_OK;
+	if (!strcmp(argv[1], "prepare-commit-msg")) {
+		/* the pre-commit framework passes the source in its environment */
+		const char *src = argc >= 4 ? argv[3] : getenv("PRE_COMMIT_COMMIT_MSG_SOURCE");
+		if (src && *src && strcmp(src, "template"))
+			return ADR_EXIT_OK;
+	}
 	change_trust_objects();
 	if (repo_open(&run.repo, ctx->opts->chdir) < 0 ||
 	    hook_settings_load(&run.s, run.repo, &ctx->opts->adr_dirs) < 0) {

@@ -1,57 +1,437 @@
 /*
  * cmd_hooks: `adr-log hooks install | uninstall | status`: manage the git
- * hooks in the folder git runs them from (SPEC section 6).  The work is
- * hooks_install.c's; the folder comes from change_hooks_dir().
+ * hooks in the folder git runs them from (SPEC section 6).  Before writing
+ * anything it looks at who owns the hooks there, and uses each hook
+ * manager the way it expects (ADR 21): Husky's user-owned .husky/<hook>
+ * scripts get a block that runs adr-log; lefthook and the pre-commit
+ * framework are configured through their own config (printed here: their
+ * hook files are theirs and they rewrite them); a hooks folder tracked by
+ * git is never edited (its scripts are the team's); otherwise the shims
+ * of hooks_install.c go into the folder.  `status` says what git will run.
  */
 #include "cmd.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "change.h"
+#include "config.h"
 #include "error.h"
 #include "hooks_install.h"
 #include "opt.h"
+#include "repo.h"
+#include "strbuf.h"
+#include "xalloc.h"
 
-static const char hooks_usage[] = "adr-log hooks (install | uninstall | status)";
+static const char hooks_usage[] = "adr-log hooks (install [--write] | uninstall | status)";
 
-/* "status": one line per hook, then the folder. */
-static int cmd_hooks_status(const char *dir, const char *self)
+enum hooks_owner {
+	OWNER_GIT = 0,	/* a plain hooks folder: our shims */
+	OWNER_HUSKY,	/* core.hooksPath = .husky/_ */
+	OWNER_LEFTHOOK,	/* a lefthook config, or its hooks in the folder */
+	OWNER_PRECOMMIT,	/* .pre-commit-config.yaml, or its hooks */
+	OWNER_TRACKED	/* core.hooksPath inside the work tree, tracked */
+};
+
+struct hooks_where {
+	enum hooks_owner owner;
+	char *dir;		/* the folder git runs hooks from */
+	const char *top;	/* the work tree's top, ending in '/' (or NULL) */
+	char *config;		/* lefthook / pre-commit config file (relative), or NULL */
+	char *scripts;		/* Husky: the .husky folder */
+};
+
+static int cmd_hooks_is_file(const char *top, const char *rel)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct stat st;
+	int is;
+
+	strbuf_addf(&sb, "%s%s", top, rel);
+	is = stat(sb.buf, &st) == 0 && S_ISREG(st.st_mode);
+	strbuf_release(&sb);
+	return is;
+}
+
+/* Does a hook file in dir hold text (a manager's signature)? */
+static int cmd_hooks_dir_mentions(const char *dir, const char *text)
+{
+	int hit = 0;
+
+	for (const char *const *n = hooks_names; *n && !hit; n++) {
+		struct strbuf path = STRBUF_INIT, sb = STRBUF_INIT;
+		FILE *f;
+		char buf[4096];
+		size_t r;
+
+		strbuf_addf(&path, "%s/%s", dir, *n);
+		if ((f = fopen(path.buf, "rb"))) {
+			while ((r = fread(buf, 1, sizeof(buf), f)) > 0)
+				strbuf_add(&sb, buf, r);
+			fclose(f);
+			hit = strstr(sb.buf, text) != NULL;
+		}
+		strbuf_release(&path);
+		strbuf_release(&sb);
+	}
+	return hit;
+}
+
+/* Is anything below rel (a folder relative to the top) in the index? */
+static int cmd_hooks_tracked(struct repo *repo, const char *rel)
+{
+	git_index *index = NULL;
+	struct strbuf prefix = STRBUF_INIT;
+	size_t at;
+	int tracked = 0;
+
+	if (git_repository_index(&index, repo->git) < 0) {
+		git_error_clear();
+		return 0;
+	}
+	strbuf_addf(&prefix, "%s/", rel);
+	if (git_index_find_prefix(&at, index, prefix.buf) == 0)
+		tracked = 1;
+	git_error_clear();
+	git_index_free(index);
+	strbuf_release(&prefix);
+	return tracked;
+}
+
+static void cmd_hooks_where(struct hooks_where *w, struct repo *repo)
+{
+	static const char *const lefthook_files[] = {
+		"lefthook.yml", ".lefthook.yml", "lefthook.yaml", ".lefthook.yaml",
+		".config/lefthook.yml", ".config/lefthook.yaml", "lefthook.toml",
+		".lefthook.toml", "lefthook.json", ".lefthook.json", NULL
+	};
+	char *hp = NULL;
+	size_t toplen;
+
+	memset(w, 0, sizeof(*w));
+	change_hooks_dir(&w->dir, repo);
+	w->top = repo_workdir(repo);
+	if (!w->top)
+		return;
+	toplen = strlen(w->top);
+	if (config_get_git(&hp, repo, "core.hooksPath") < 0)
+		error_clear();
+	/* Husky v9: core.hooksPath = .husky/_, the scripts in .husky/ */
+	if (hp) {
+		size_t n = strlen(hp);
+		struct strbuf h = STRBUF_INIT;
+		struct stat st;
+		int husky;
+
+		while (n > 1 && hp[n - 1] == '/')
+			hp[--n] = '\0';
+		/* ... with Husky's dispatcher "h" there (else git runs nothing
+		 * of Husky's, and our shims are what can run) */
+		strbuf_addf(&h, "%s/h", w->dir);
+		husky = stat(h.buf, &st) == 0;
+		strbuf_release(&h);
+		if (husky && n >= 8 && !strcmp(hp + n - 8, ".husky/_") &&
+		    (n == 8 || hp[n - 9] == '/')) {
+			struct strbuf sb = STRBUF_INIT;
+			strbuf_add(&sb, w->dir, strlen(w->dir) - 2);	/* drop "/_" */
+			w->scripts = strbuf_detach(&sb, NULL);
+			w->owner = OWNER_HUSKY;
+			free(hp);
+			return;
+		}
+	}
+	free(hp);
+	/* a hooks folder inside the work tree that git tracks: the team's */
+	if (!strncmp(w->dir, w->top, toplen) && w->dir[toplen] &&
+	    cmd_hooks_tracked(repo, w->dir + toplen)) {
+		w->owner = OWNER_TRACKED;
+		return;
+	}
+	for (const char *const *f = lefthook_files; *f; f++)
+		if (cmd_hooks_is_file(w->top, *f)) {
+			w->owner = OWNER_LEFTHOOK;
+			w->config = xstrdup(*f);
+			return;
+		}
+	if (cmd_hooks_dir_mentions(w->dir, "call_lefthook")) {
+		w->owner = OWNER_LEFTHOOK;
+		return;
+	}
+	if (cmd_hooks_is_file(w->top, ".pre-commit-config.yaml") ||
+	    cmd_hooks_dir_mentions(w->dir, "File generated by pre-commit")) {
+		w->owner = OWNER_PRECOMMIT;
+		if (cmd_hooks_is_file(w->top, ".pre-commit-config.yaml"))
+			w->config = xstrdup(".pre-commit-config.yaml");
+	}
+}
+
+static void cmd_hooks_where_free(struct hooks_where *w)
+{
+	free(w->dir);
+	free(w->config);
+	free(w->scripts);
+}
+
+/* Does the manager's config run `adr-log hook NAME` (or name our ids)? */
+static int cmd_hooks_config_runs(const struct hooks_where *w, const char *name)
+{
+	struct strbuf path = STRBUF_INIT;
+	int runs;
+
+	if (!w->config)
+		return 0;
+	strbuf_addf(&path, "%s%s", w->top, w->config);
+	runs = hooks_script_runs_adrlog(path.buf, name);
+	strbuf_release(&path);
+	return runs;
+}
+
+static const char *cmd_hooks_state_text(enum hooks_state st)
+{
+	switch (st) {
+	case HOOKS_CURRENT:
+		return "installed (current)";
+	case HOOKS_OUTDATED:
+		return "installed (outdated: run 'adr-log hooks install')";
+	case HOOKS_EDITED:
+		return "installed, edited by hand (install and uninstall keep it; "
+		       "delete it to get the current shim)";
+	case HOOKS_FOREIGN:
+		return "not installed (another hook is there; install chains it)";
+	case HOOKS_ABSENT:
+		break;
+	}
+	return "not installed";
+}
+
+/* "status": one line per hook saying what git will run, then the folder. */
+static int cmd_hooks_status(const struct hooks_where *w, const char *self)
 {
 	struct hooks_entry e[8];
+	struct strbuf path = STRBUF_INIT;
 	int all = 1;
 
-	hooks_status(e, dir, self);
-	printf("hooks folder: %s\n", dir);
+	hooks_status(e, w->dir, self);
+	printf("hooks folder: %s\n", w->dir);
+	if (w->owner == OWNER_HUSKY && getenv("HUSKY") && !strcmp(getenv("HUSKY"), "0")) {
+		printf("HUSKY=0 is set: Husky runs no hook in this environment\n");
+		all = 0;
+	}
 	for (size_t i = 0; hooks_names[i]; i++) {
-		const char *what = "not installed";
-		switch (e[i].state) {
-		case HOOKS_CURRENT:
-			what = "installed (current)";
+		const char *n = hooks_names[i];
+		int runs = 0;
+
+		strbuf_reset(&path);
+		switch (w->owner) {
+		case OWNER_HUSKY:
+			strbuf_addf(&path, "%s/%s", w->scripts, n);
+			runs = hooks_script_runs_adrlog(path.buf, n);
+			printf("%-20s Husky runs %s, which %s\n", n, path.buf + strlen(w->top),
+			       runs ? "runs adr-log" :
+			       "does not run adr-log (adr-log hooks install adds it)");
 			break;
-		case HOOKS_OUTDATED:
-			what = "installed (outdated: run 'adr-log hooks install')";
+		case OWNER_TRACKED:
+			strbuf_addf(&path, "%s/%s", w->dir, n);
+			runs = hooks_script_runs_adrlog(path.buf, n);
+			printf("%-20s tracked script %s %s\n", n, path.buf + strlen(w->top),
+			       runs ? "runs adr-log" :
+			       "does not run adr-log (adr-log hooks install prints the lines to add)");
 			break;
-		case HOOKS_FOREIGN:
-			what = "not installed (another hook is there; install chains it)";
+		case OWNER_LEFTHOOK:
+		case OWNER_PRECOMMIT:
+			runs = cmd_hooks_config_runs(w, n);
+			printf("%-20s %s: %s %s\n", n,
+			       w->owner == OWNER_LEFTHOOK ? "lefthook" : "pre-commit",
+			       w->config ? w->config : "(no config file)",
+			       runs ? "runs adr-log" : "does not run adr-log "
+			       "(adr-log hooks install prints what to add)");
 			break;
-		case HOOKS_ABSENT:
+		case OWNER_GIT: {
+			struct stat st;
+			strbuf_addf(&path, "%s/%s", w->dir, n);
+			runs = e[i].state == HOOKS_CURRENT;
+			if (e[i].state != HOOKS_ABSENT && stat(path.buf, &st) == 0 &&
+			    !(st.st_mode & S_IXUSR)) {
+				/* git skips a hook that is not executable */
+				printf("%-20s %s, but not executable: git ignores it\n", n,
+				       cmd_hooks_state_text(e[i].state));
+				runs = 0;
+				break;
+			}
+			printf("%-20s %s%s\n", n, cmd_hooks_state_text(e[i].state),
+			       e[i].chained ? "; runs the previous hook first" : "");
 			break;
 		}
-		if (e[i].state != HOOKS_CURRENT)
+		}
+		if (e[i].moved_aside)
+			printf("%-20s adr-log's shim was moved to %s.old (by lefthook): git "
+			       "never runs it\n", "", n);
+		if (!runs)
 			all = 0;
-		printf("%-20s %s%s\n", e[i].name, what,
-		       e[i].chained ? "; runs the previous hook first" : "");
 	}
+	strbuf_release(&path);
 	return all ? ADR_EXIT_OK : ADR_EXIT_FAIL;
+}
+
+/* Husky: a block in each .husky/<hook> (install) or out of it (uninstall). */
+static int cmd_hooks_husky(const struct hooks_where *w, int install)
+{
+	struct strbuf path = STRBUF_INIT;
+	int changed = 0, edited = 0, rc = 0;
+
+	/* shims an older adr-log put into .husky/_ (renaming Husky's own
+	 * dispatchers, which silenced the team's hooks): undone first */
+	rc = hooks_uninstall(w->dir, &changed, &edited);
+	if (changed)
+		printf("Husky: put Husky's own files in %s back (older adr-log shims "
+		       "removed)\n", w->dir + strlen(w->top));
+	changed = 0;
+	for (const char *const *n = hooks_names; *n && rc == 0; n++) {
+		strbuf_reset(&path);
+		strbuf_addf(&path, "%s/%s", w->scripts, *n);
+		rc = install ? hooks_script_add(path.buf, *n, &changed)
+			     : hooks_script_remove(path.buf, &changed);
+	}
+	strbuf_release(&path);
+	if (rc < 0) {
+		error_print();
+		return ADR_EXIT_USAGE;
+	}
+	if (install)
+		printf(changed ? "Husky: added adr-log to %s/{prepare-commit-msg,commit-msg,"
+		       "pre-push}\n(adr-log found on PATH; commit them to share the check)\n"
+		       : "Husky: %s/ scripts already run adr-log\n",
+		       w->scripts + strlen(w->top));
+	else
+		printf(changed ? "Husky: removed adr-log from %s/\n"
+		       : "Husky: no adr-log in %s/\n", w->scripts + strlen(w->top));
+	return ADR_EXIT_OK;
+}
+
+/* --write: append the config block to the lefthook / pre-commit config. */
+static int cmd_hooks_write_config(const struct hooks_where *w)
+{
+	struct strbuf path = STRBUF_INIT, block = STRBUF_INIT;
+	int changed = 0, rc;
+
+	strbuf_addf(&path, "%s%s", w->top, w->config);
+	rc = w->owner == OWNER_LEFTHOOK ? hooks_lefthook_config_block(&block, path.buf)
+					: hooks_precommit_config_block(&block, path.buf);
+	if (rc == 0)
+		rc = hooks_block_add(path.buf, block.buf, &changed);
+	if (rc < 0) {
+		error_print();
+		rc = ADR_EXIT_FAIL;
+	} else {
+		printf("added adr-log to %s; now run: %s\n", w->config,
+		       w->owner == OWNER_LEFTHOOK ? "lefthook install" :
+		       "pre-commit install --hook-type commit-msg --hook-type "
+		       "prepare-commit-msg --hook-type pre-push");
+	}
+	strbuf_release(&path);
+	strbuf_release(&block);
+	return rc;
+}
+
+/* lefthook, pre-commit, a tracked folder: say what to add, write nothing
+ * (unless asked to: --write, for the lefthook and pre-commit configs). */
+static int cmd_hooks_explain(const struct hooks_where *w, int install, int write)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int all = 1;
+
+	for (const char *const *n = hooks_names; *n; n++)
+		if (!cmd_hooks_config_runs(w, *n))
+			all = 0;
+	if (install && write && !all && w->config &&
+	    (w->owner == OWNER_LEFTHOOK || w->owner == OWNER_PRECOMMIT))
+		return cmd_hooks_write_config(w);
+	if (!install) {
+		struct strbuf path = STRBUF_INIT;
+		int changed = 0;
+		/* what --write added goes again, byte for byte */
+		if (w->config) {
+			strbuf_addf(&path, "%s%s", w->top, w->config);
+			hooks_script_remove(path.buf, &changed);
+			error_clear();
+		}
+		strbuf_release(&path);
+		if (changed) {
+			printf("removed adr-log from %s\n", w->config);
+			return ADR_EXIT_OK;
+		}
+		printf("adr-log wrote nothing here (the hooks belong to %s): remove "
+		       "adr-log from %s yourself\n",
+		       w->owner == OWNER_LEFTHOOK ? "lefthook" :
+		       w->owner == OWNER_PRECOMMIT ? "pre-commit" : "the tracked folder",
+		       w->config ? w->config : "its scripts");
+		return ADR_EXIT_OK;
+	}
+	for (const char *const *n = hooks_names; *n; n++) {
+		strbuf_reset(&sb);
+		strbuf_addf(&sb, "%s/%s", w->dir, *n);
+		if (hooks_shim_state(sb.buf, *n, NULL) != HOOKS_ABSENT &&
+		    hooks_shim_state(sb.buf, *n, NULL) != HOOKS_FOREIGN) {
+			printf("note: adr-log's own shims are in %s; once %s runs adr-log, "
+			       "remove them with 'adr-log hooks uninstall'\n", w->dir,
+			       w->owner == OWNER_LEFTHOOK ? "lefthook" : "the manager");
+			break;
+		}
+	}
+	strbuf_reset(&sb);
+	switch (w->owner) {
+	case OWNER_LEFTHOOK:
+		if (all && w->config) {
+			printf("lefthook: %s runs adr-log already\n", w->config);
+			break;
+		}
+		hooks_lefthook_snippet(&sb);
+		printf("lefthook manages the hooks here: adr-log leaves its hook files "
+		       "alone\n(lefthook would move them aside).  Add to %s (or run "
+		       "'adr-log hooks install --write'):\n\n%s\n"
+		       "then run: lefthook install\n",
+		       w->config ? w->config : "lefthook.yml", sb.buf);
+		break;
+	case OWNER_PRECOMMIT:
+		if (all && w->config) {
+			printf("pre-commit: %s runs adr-log already\n", w->config);
+			break;
+		}
+		hooks_precommit_snippet(&sb);
+		printf("The pre-commit framework manages the hooks here.  Add under "
+		       "repos: in .pre-commit-config.yaml (or run 'adr-log hooks install "
+		       "--write'):\n\n%s\nthen run: pre-commit "
+		       "install --hook-type commit-msg --hook-type prepare-commit-msg "
+		       "--hook-type pre-push\n", sb.buf);
+		break;
+	default:
+		printf("%s is tracked by git (the team's hooks): adr-log does not edit "
+		       "it.\nTo run adr-log there, add to each script:\n",
+		       w->dir + strlen(w->top));
+		for (const char *const *n = hooks_names; *n; n++) {
+			strbuf_reset(&sb);
+			hooks_script_block(&sb, *n);
+			printf("\n%s/%s:\n%s", w->dir + strlen(w->top), *n, sb.buf);
+		}
+		break;
+	}
+	strbuf_release(&sb);
+	return ADR_EXIT_OK;
 }
 
 int cmd_hooks(int argc, const char **argv, struct cmd_ctx *ctx)
 {
-	char *dir = NULL, *self;
-	int changed = 0, rc = ADR_EXIT_OK;
-	const struct opt opts[] = { OPT_GLOBALS(ctx->opts), OPT_END };
+	struct hooks_where w;
+	char *self;
+	int changed = 0, edited = 0, rc = ADR_EXIT_OK, write = 0;
+	const struct opt opts[] = {
+		OPT_GLOBALS(ctx->opts),
+		OPT_BOOL(0, "write", &write, "install: also write the lefthook or "
+			 "pre-commit config"),
+		OPT_END
+	};
 
 	argc = opt_parse(argc, argv, opts, hooks_usage, 0);
 	if (argc == OPT_HELP)
@@ -63,30 +443,44 @@ int cmd_hooks(int argc, const char **argv, struct cmd_ctx *ctx)
 		error_report("usage: %s", hooks_usage);
 		return ADR_EXIT_USAGE;
 	}
-	change_hooks_dir(&dir, ctx->repo);
+	cmd_hooks_where(&w, ctx->repo);
 	self = hooks_self_path();
 	if (!strcmp(argv[0], "status")) {
-		rc = cmd_hooks_status(dir, self);
+		rc = cmd_hooks_status(&w, self);
+	} else if (w.owner == OWNER_HUSKY) {
+		rc = cmd_hooks_husky(&w, !strcmp(argv[0], "install"));
+	} else if (w.owner != OWNER_GIT && strcmp(argv[0], "uninstall")) {
+		rc = cmd_hooks_explain(&w, 1, write);
 	} else if (!strcmp(argv[0], "install")) {
-		if (hooks_install(dir, self, &changed) < 0) {
+		if (hooks_install(w.dir, self, &changed, &edited) < 0) {
 			error_print();
 			rc = ADR_EXIT_USAGE;
 		} else if (changed) {
-			printf("installed adr-log hooks in %s\n", dir);
-		} else {
-			printf("adr-log hooks already installed in %s\n", dir);
+			printf("installed adr-log hooks in %s\n", w.dir);
+		} else if (!edited) {
+			printf("adr-log hooks already installed in %s\n", w.dir);
 		}
+		if (edited)
+			printf("kept %d shim%s edited by hand in %s (delete to reinstall)\n",
+			       edited, edited == 1 ? "" : "s", w.dir);
 	} else {
-		if (hooks_uninstall(dir, &changed) < 0) {
+		/* uninstall: our shims wherever they are (also those lefthook
+		 * moved aside), never anything else */
+		if (hooks_uninstall(w.dir, &changed, &edited) < 0) {
 			error_print();
 			rc = ADR_EXIT_USAGE;
 		} else if (changed) {
-			printf("removed adr-log hooks from %s\n", dir);
-		} else {
-			printf("no adr-log hooks in %s\n", dir);
+			printf("removed adr-log hooks from %s\n", w.dir);
+		} else if (!edited && w.owner == OWNER_GIT) {
+			printf("no adr-log hooks in %s\n", w.dir);
 		}
+		if (edited)
+			printf("kept %d shim%s edited by hand in %s\n", edited,
+			       edited == 1 ? "" : "s", w.dir);
+		if (w.owner != OWNER_GIT && w.owner != OWNER_HUSKY)
+			cmd_hooks_explain(&w, 0, 0);
 	}
 	free(self);
-	free(dir);
+	cmd_hooks_where_free(&w);
 	return rc;
 }

@@ -1,6 +1,6 @@
 /*
- * cmd_links: `adr-log links [ID]`: the commits whose messages reference
- * ADRs (SPEC section 3), for every ADR or for one.
+ * cmd_links: `adr-log links [ADR]`: the commits whose messages reference
+ * ADRs (SPEC section 3), for every ADR or for one (by id, path or slug).
  */
 #include "cmd.h"
 
@@ -25,7 +25,7 @@ int cmd_links(int argc, const char **argv, struct cmd_ctx *ctx)
 		OPT_END
 	};
 
-	argc = opt_parse(argc, argv, opts, "adr-log links [ID] [--format FMT]", 0);
+	argc = opt_parse(argc, argv, opts, "adr-log links [ID | PATH | SLUG] [--format FMT]", 0);
 	if (argc == OPT_HELP)
 		return ADR_EXIT_OK;
 	if (argc < 0)
@@ -39,15 +39,10 @@ int cmd_links(int argc, const char **argv, struct cmd_ctx *ctx)
 	if (cmd_history(&db, ctx, &ho) < 0) {
 		return ADR_EXIT_USAGE;
 	}
-	if (argc == 1) {
-		char *id = history_parse_id(argv[0]);
-		a = id ? adr_db_find(db, id) : NULL;
-		free(id);
-		if (!a) {
-			error_report("links: no ADR with id '%s'", argv[0]);
-			adr_db_free(db);
-			return ADR_EXIT_USAGE;
-		}
+	if (argc == 1 && !(a = cmd_find_adr(ctx, db, "links", argv[0]))) {
+		error_print();
+		adr_db_free(db);
+		return ADR_EXIT_USAGE;
 	}
 	cmd_render_ctx(&rc, ctx, db);
 	rc.adr = a;

@@ -119,7 +119,7 @@ int cmd_site(int argc, const char **argv, struct cmd_ctx *ctx)
 	in.body_lens = lens;
 	in.repo_name = name;
 	in.rev = rev ? rev : "HEAD";
-	in.links = NULL;	/* forge links: wired in when forge.c lands (see ADR 0029) */
+	in.forge = cmd_forge(ctx);
 	if (site_build(argv[0], &in, force, &nfiles) < 0) {
 		error_print();
 		goto out;

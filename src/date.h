@@ -15,8 +15,10 @@
 void date_iso8601(char *buf, int64_t seconds, int offset_minutes);
 /* "YYYY-MM-DD" in the author's zone into buf (at least 11 bytes). */
 void date_day(char *buf, int64_t seconds, int offset_minutes);
+/* Non-zero when y-m-d is a day of the proleptic Gregorian calendar. */
+int date_is_day(int y, int m, int d);
 /*
- * Find the first YYYY-MM-DD (a plausible calendar date, not glued to other
+ * Find the first YYYY-MM-DD (a real calendar day, not glued to other
  * digits) in s; copy it to buf (11 bytes).  Returns 0 when found, -1 if not.
  */
 int date_find_ymd(char *buf, const char *s);

@@ -5,8 +5,10 @@
  * Folder rules, first that gives an answer wins: --adr-dir; adrlog.dir
  * (git config, then committed .adrlog); .adr-dir; .log4brains.yml
  * (adrFolder, packages[].adrFolder); the first default folder that exists
- * in the tree.  Folders are stored normalized: no "./" prefix, no trailing
- * '/', "" for the repository root.
+ * in the tree (exact names first, then compared case-insensitively); the
+ * folders found by content (rule 6).  Folders are stored normalized: no
+ * "./" prefix, no trailing '/', "" for the repository root.  Folder paths
+ * from committed files that are absolute or hold ".." are refused.
  */
 #ifndef ADRLOG_DISCOVER_H
 #define ADRLOG_DISCOVER_H
@@ -29,12 +31,47 @@ void adr_files_clear(struct adr_files *files);
 
 /*
  * The ADR folders for tree.  cli_dirs (may be NULL) are the --adr-dir
- * values.  *source (may be NULL) receives a static name of the rule that
- * answered ("--adr-dir", "adrlog.dir", ".adr-dir", ".log4brains.yml",
- * "default", or "none" when nothing matched: out stays empty).
+ * values, already relative to the root (discover_cli_dirs).  *source (may
+ * be NULL) receives a static name of the rule that answered ("--adr-dir",
+ * "adrlog.dir", ".adr-dir", ".log4brains.yml", "default", "content", or
+ * "none" when nothing matched: out stays empty).  Also loads the
+ * repository's adrlog.statusAlias words into status.c, so that every
+ * reader of ADRs normalizes with them.  A named folder that does not
+ * exist is no error here: `new` and the hooks write into it (see
+ * discover_resolve for the readers).  -1 with an error for a folder
+ * path from a committed file that leaves the work tree.
  */
 int discover_dirs(struct strvec *out, const char **source, struct repo *repo,
 		  const git_tree *tree, const struct strvec *cli_dirs);
+
+/* What discovery found besides the folders. */
+struct discover_info {
+	const char *source;	/* as discover_dirs' *source */
+	struct strvec missing;	/* named folders (--adr-dir, adrlog.dir) not in the tree */
+};
+#define DISCOVER_INFO_INIT { "none", STRVEC_INIT }
+void discover_info_release(struct discover_info *info);
+
+/* discover_dirs with the details in info (may be NULL). */
+int discover_find(struct strvec *out, struct discover_info *info, struct repo *repo,
+		  const git_tree *tree, const struct strvec *cli_dirs);
+
+/*
+ * For the commands that read ADRs at rev: the folders, into out, by the
+ * rules above, and the one-line messages SPEC 1 asks for: an error when
+ * the named folders do not exist at rev (-1; one of several may be gone), and in *note (caller
+ * frees; NULL when there is nothing to say) the folders chosen by content
+ * and how to pin them, or what was looked for when nothing was found.
+ */
+int discover_resolve(struct strvec *out, char **note, struct repo *repo, const char *rev,
+		     const struct strvec *cli_dirs);
+
+/*
+ * --adr-dir values as typed, relative to the current directory (as git
+ * reads paths on its command line), rewritten relative to the root of the
+ * work tree.  -1 with an error for one outside the work tree.
+ */
+int discover_cli_dirs(struct strvec *dirs, struct repo *repo);
 
 /* Normalize a folder as written by a user or a file ("./docs/adr/" -> "docs/adr"). */
 char *discover_normalize_dir(const char *dir);

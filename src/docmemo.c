@@ -15,6 +15,7 @@
 #include "cachefile.h"
 #include "error.h"
 #include "parse.h"
+#include "status.h"
 #include "xalloc.h"
 
 #define DOCMEMO_MAGIC "ADRLOGD\n"
@@ -174,6 +175,8 @@ int docmemo_parse(struct adr_doc *doc, struct docmemo *m, struct repo *repo,
 		free(key);
 		d->used = 1;
 		adr_doc_copy(doc, &d->doc);
+		/* the repository's statusAlias words may have changed since */
+		doc->status = status_normalize(doc->status_raw);
 		big = d->big;
 	} else {
 		if (repo_read_blob(&buf, repo, blob, PARSE_MAX_BYTES) < 0) {

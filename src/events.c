@@ -26,7 +26,13 @@ struct change {
 	struct lin *lin;	/* the lineage the new side continues */
 	enum adr_status before;	/* status before (NONE: did not exist) */
 	int del_done;		/* an unpaired delete paired with an add */
+	int restored;		/* added at a tombstone of its lineage */
 };
+
+int events_tracked(const struct engine *e, const char *path)
+{
+	return discover_in_dirs(path, &e->dirs) && adrid_has_adr_ext(adrid_basename(path));
+}
 
 int events_blob(const char **id, enum adr_status *status, struct engine *e,
 		const git_oid *blob, const char *path)
@@ -62,8 +68,10 @@ int events_blob(const char **id, enum adr_status *status, struct engine *e,
 		HASH_ADD(hh, e->blobs, key, sizeof(bi->key), bi);
 	}
 	*status = bi->status;
-	name_id = adrid_from_name(base);
-	if (name_id) {
+	name_id = adrid_is_excluded(base) ? NULL : adrid_from_name(base);
+	if (adrid_is_excluded(base)) {
+		*id = NULL;
+	} else if (name_id) {
 		*id = strpool_intern(&e->pool, name_id);
 		free(name_id);
 	} else {
@@ -73,7 +81,8 @@ int events_blob(const char **id, enum adr_status *status, struct engine *e,
 }
 
 static void events_add(struct engine *e, struct lin *lin, uint32_t idx,
-		       enum adr_status from, enum adr_status to)
+		       enum adr_status from, enum adr_status to, const char *path,
+		       const git_oid *blob)
 {
 	struct hev *h;
 
@@ -85,6 +94,8 @@ static void events_add(struct engine *e, struct lin *lin, uint32_t idx,
 	h->idx = idx;
 	h->from = from;
 	h->to = to;
+	h->path = path;
+	git_oid_cpy(&h->blob, blob);
 }
 
 /* The snapshot of a parent that is not walked (A of A..B), made once. */
@@ -116,19 +127,17 @@ static int events_boundary(struct boundary **out, struct engine *e,
 	walk_dir_ids(b->dir_ids, &e->walk, t);
 	git_tree_free(t);
 	git_commit_free(c);
-	if ((rc = walk_diff(&d, &e->walk, NULL, b->dir_ids)) < 0)
+	if ((rc = walk_diff(&d, &e->walk, NULL, b->dir_ids, NULL, NULL)) < 0)
 		goto done;
 	for (size_t i = 0; i < d.nr; i++) {
 		const char *id;
 		enum adr_status st;
 		struct lin *l;
 
-		if (!discover_is_candidate(d.v[i].new_path, &e->dirs))
+		if (!events_tracked(e, d.v[i].new_path))
 			continue;
 		if ((rc = events_blob(&id, &st, e, &d.v[i].new_blob, d.v[i].new_path)) < 0)
 			goto done;
-		if (!id)
-			continue;
 		l = lineage_new(&e->lins);
 		lineage_seen(l, 0, strpool_intern(&e->pool, d.v[i].new_path), id,
 			     &d.v[i].new_blob);
@@ -173,118 +182,11 @@ static int events_parent(struct snapshot **snap, const git_oid **dirs,
 	return 0;
 }
 
-/*
- * SPEC section 2, moves into the folders: when the ADR at path appeared
- * at commit idx by a rename from outside the folders, follow the file's
- * earlier history there (first parents, through further renames) and give
- * it to lin.  *before receives the moved file's status.
- */
-static int events_follow_outside(struct engine *e, struct lin *lin, uint32_t idx,
-				 const char *path, enum adr_status *before,
-				 const struct walk_deltas *moves)
-{
-	struct walk_node *n = &e->walk.nodes[idx];
-	const git_oid *parent = n->nparents && !git_oid_is_zero(&n->parent_oids[0]) ?
-		&n->parent_oids[0] : NULL;
-	const char *old = NULL;
-	char *cur_path;
-	git_oid cur;
-	int rc;
-
-	if (!parent)
-		return 0;
-	for (size_t i = 0; i < moves->nr; i++)
-		if (!strcmp(moves->v[i].new_path, path) &&
-		    !discover_in_dirs(moves->v[i].old_path, &e->dirs)) {
-			const char *id;
-			if ((rc = events_blob(&id, before, e, &moves->v[i].old_blob,
-					      moves->v[i].old_path)) < 0)
-				return rc;
-			old = moves->v[i].old_path;
-			break;
-		}
-	if (!old)
-		return 0;
-	cur_path = xstrdup(old);
-	git_oid_cpy(&cur, parent);
-	for (;;) {
-		uint32_t ci = walk_find(&e->walk, &cur);
-		struct walk_node *cn;
-		git_oid blob_c, blob_p, pid;
-		enum adr_status st_c, st_p = ADR_STATUS_NONE;
-		const char *id;
-		char *moved_from = NULL;
-
-		if (ci == WALK_NONE)
-			break;
-		cn = &e->walk.nodes[ci];
-		if ((rc = walk_blob_at(&blob_c, &e->walk, &cur, cur_path)) < 0)
-			goto fail;
-		if (git_oid_is_zero(&blob_c))
-			break;
-		memset(&pid, 0, sizeof(pid));
-		memset(&blob_p, 0, sizeof(blob_p));
-		if (cn->nparents && !git_oid_is_zero(walk_parent_oid(&e->walk, cn, 0))) {
-			pid = *walk_parent_oid(&e->walk, cn, 0);
-			if ((rc = walk_blob_at(&blob_p, &e->walk, &pid, cur_path)) < 0)
-				goto fail;
-		}
-		if (git_oid_equal(&blob_c, &blob_p)) {
-			cur = pid;
-			continue;
-		}
-		if ((rc = events_blob(&id, &st_c, e, &blob_c, cur_path)) < 0)
-			goto fail;
-		if (!git_oid_is_zero(&blob_p)) {
-			if ((rc = events_blob(&id, &st_p, e, &blob_p, cur_path)) < 0)
-				goto fail;
-		} else if (!git_oid_is_zero(&pid)) {
-			struct walk_deltas mv = { 0 };
-			struct strvec one = STRVEC_INIT;
-
-			strvec_push(&one, cur_path);
-			rc = walk_moves(&mv, &e->walk, &pid, &cur, &one);
-			strvec_clear(&one);
-			if (rc < 0) {
-				walk_deltas_clear(&mv);
-				goto fail;
-			}
-			for (size_t i = 0; i < mv.nr; i++)
-				if (!strcmp(mv.v[i].new_path, cur_path)) {
-					moved_from = xstrdup(mv.v[i].old_path);
-					rc = events_blob(&id, &st_p, e, &mv.v[i].old_blob,
-							 moved_from);
-					break;
-				}
-			walk_deltas_clear(&mv);
-			if (rc < 0) {
-				free(moved_from);
-				goto fail;
-			}
-		}
-		lineage_edit(lin, ci);
-		lineage_seen(lin, ci, strpool_intern(&e->pool, cur_path), NULL, &blob_c);
-		events_add(e, lin, ci, st_p, st_c);
-		if (git_oid_is_zero(&blob_p) && !moved_from)
-			break;	/* created here */
-		if (moved_from) {
-			free(cur_path);
-			cur_path = moved_from;
-		}
-		cur = pid;
-	}
-	free(cur_path);
-	return 0;
-fail:
-	free(cur_path);
-	return rc;
-}
-
 /* Resolve the deltas of node idx against base into changes. */
 static int events_changes(struct change **out, size_t *nr, struct engine *e,
 			  const struct walk_deltas *d, struct snapshot *base)
 {
-	struct change *ch = xcalloc(d->nr ? d->nr : 1, sizeof(*ch));
+	struct change *ch = xcalloc(d->nr ? 2 * d->nr : 1, sizeof(*ch));
 	int rc;
 
 	*out = ch;
@@ -294,7 +196,23 @@ static int events_changes(struct change **out, size_t *nr, struct engine *e,
 		struct change *c = &ch[*nr];
 
 		memset(c, 0, sizeof(*c));
-		if (wd->old_path && discover_is_candidate(wd->old_path, &e->dirs)) {
+		/*
+		 * A rename between a name that is never an ADR (README, index,
+		 * template) and any other name: the record ends, another starts.
+		 */
+		if (wd->old_path && wd->new_path &&
+		    adrid_is_excluded(adrid_basename(wd->old_path)) !=
+		    adrid_is_excluded(adrid_basename(wd->new_path)) &&
+		    events_tracked(e, wd->old_path)) {
+			struct snap_entry *o = snapshot_get(base,
+					strpool_intern(&e->pool, wd->old_path));
+			if (o && o->live) {
+				c->old = o;
+				c->old_path = o->path;
+				c = &ch[++*nr];
+				memset(c, 0, sizeof(*c));
+			}
+		} else if (wd->old_path && events_tracked(e, wd->old_path)) {
 			struct snap_entry *o = snapshot_get(base,
 					strpool_intern(&e->pool, wd->old_path));
 			if (o && o->live) {
@@ -302,14 +220,12 @@ static int events_changes(struct change **out, size_t *nr, struct engine *e,
 				c->old_path = o->path;
 			}
 		}
-		if (wd->new_path && discover_is_candidate(wd->new_path, &e->dirs)) {
+		if (wd->new_path && events_tracked(e, wd->new_path)) {
 			if ((rc = events_blob(&c->new_id, &c->new_status, e,
 					      &wd->new_blob, wd->new_path)) < 0)
 				return rc;
-			if (c->new_id) {
-				c->new_path = strpool_intern(&e->pool, wd->new_path);
-				git_oid_cpy(&c->new_blob, &wd->new_blob);
-			}
+			c->new_path = strpool_intern(&e->pool, wd->new_path);
+			git_oid_cpy(&c->new_blob, &wd->new_blob);
 		}
 		if (c->old || c->new_path)
 			(*nr)++;
@@ -327,7 +243,7 @@ static void events_pair_unpaired(struct change *ch, size_t nr)
 		struct change *add = &ch[i], *del = NULL;
 		int nadd = 0, ndel = 0;
 
-		if (add->lin || !add->new_path || add->old)
+		if (add->lin || !add->new_path || add->old || !add->new_id)
 			continue;
 		for (size_t j = 0; j < nr; j++) {
 			struct change *c = &ch[j];
@@ -386,27 +302,44 @@ static int events_resolve(struct engine *e, uint32_t idx, struct change *ch,
 			struct snap_entry *t = snapshot_get(base, c->new_path);
 			for (size_t k = 0; !(t && !t->live) && k < nothers; k++)
 				t = snapshot_get(others[k], c->new_path);
-			if (t && !t->live)
+			if (t && !t->live) {
 				c->lin = t->lin;	/* restored at a tombstone */
+				c->restored = 1;
+			}
+		} else if (c->old && c->old_path != c->new_path) {
+			/* a file renamed onto a tombstone continues that lineage too */
+			struct snap_entry *t = snapshot_get(base, c->new_path);
+			if (t && !t->live && t->lin)
+				c->lin = lineage_union(c->lin, t->lin);
 		}
 	}
 	events_pair_unpaired(ch, nr);
-	for (size_t i = 0; i < nr; i++)
-		if (ch[i].new_path && !ch[i].lin)
-			strvec_push(&fresh, ch[i].new_path);
-	/* one rename detection for every file that starts a lineage here */
+	for (size_t i = 0; i < nr; i++) {
+		struct change *c = &ch[i];
+
+		if (!c->new_path || (c->lin && !c->restored))
+			continue;
+		if (!c->lin)
+			c->lin = lineage_new(&e->lins);
+		strvec_push(&fresh, c->new_path);
+	}
+	/*
+	 * SPEC section 2 [rev2]: an add (a first one, or one after a
+	 * delete) that is a rename from outside the folders walked names a
+	 * history folder.  One rename detection for every add of the commit.
+	 */
 	if (fresh.nr && !nothers && n_has_parent(e, idx))
 		rc = walk_moves(&moves, &e->walk, &e->walk.nodes[idx].parent_oids[0],
 				&e->walk.nodes[idx].oid, &fresh);
-	for (size_t i = 0; rc == 0 && i < nr; i++) {
-		struct change *c = &ch[i];
+	for (size_t m = 0; rc == 0 && m < moves.nr; m++) {
+		const char *np = strpool_find(&e->pool, moves.v[m].new_path);
+		char *dir = xstrdup(moves.v[m].old_path), *slash = strrchr(dir, '/');
 
-		if (!c->new_path || c->lin)
-			continue;
-		c->lin = lineage_new(&e->lins);
-		if (moves.nr)
-			rc = events_follow_outside(e, c->lin, idx, c->new_path,
-						   &c->before, &moves);
+		*(slash ? slash : dir) = '\0';
+		for (size_t i = 0; np && i < nr; i++)
+			if (ch[i].new_path == np)
+				lineage_from_dir(ch[i].lin, strpool_intern(&e->pool, dir));
+		free(dir);
 	}
 	walk_deltas_clear(&moves);
 	strvec_clear(&fresh);
@@ -427,7 +360,7 @@ static void events_commit(struct engine *e, uint32_t idx, struct change *ch,
 			snapshot_kill(snap, c->old_path);
 			lineage_edit(c->old->lin, idx);
 			events_add(e, lineage_find(c->old->lin), idx, c->old->status,
-				   ADR_STATUS_DELETED);
+				   ADR_STATUS_DELETED, c->old_path, &c->old->blob);
 		} else if (c->old_path != c->new_path) {
 			snapshot_del(snap, c->old_path);	/* moved away: no tombstone */
 		}
@@ -441,8 +374,19 @@ static void events_commit(struct engine *e, uint32_t idx, struct change *ch,
 			     c->new_status);
 		lineage_seen(c->lin, idx, c->new_path, c->new_id, &c->new_blob);
 		lineage_edit(c->lin, idx);
-		events_add(e, c->lin, idx, c->before, c->new_status);
+		events_add(e, c->lin, idx, c->before, c->new_status, c->new_path,
+			   &c->new_blob);
 	}
+}
+
+/* Non-zero when a change's new side continues lineage lin. */
+static int events_continued(const struct change *ch, size_t nr, struct lin *lin)
+{
+	lin = lineage_find(lin);
+	for (size_t i = 0; i < nr; i++)
+		if (ch[i].new_path && ch[i].lin && lineage_find(ch[i].lin) == lin)
+			return 1;
+	return 0;
 }
 
 /*
@@ -461,8 +405,9 @@ static void events_merge(struct engine *e, uint32_t idx, struct change *ch,
 		enum adr_status from = ADR_STATUS_NONE;
 		int resolved = 1, status_differs = 1;
 
-		if (!c->new_path && c->del_done) {
-			snapshot_del(snap, c->old_path);	/* paired with an add */
+		if (!c->new_path && (c->del_done || events_continued(ch, nr, lin))) {
+			/* paired with an add, or its lineage lives on elsewhere */
+			snapshot_del(snap, c->old_path);
 			continue;
 		}
 		for (size_t k = 0; k < nparents; k++) {
@@ -488,14 +433,21 @@ static void events_merge(struct engine *e, uint32_t idx, struct change *ch,
 		if (resolved) {
 			lineage_edit(lin, idx);
 			if (status_differs)
-				events_add(e, lineage_find(lin), idx, from, after);
+				events_add(e, lineage_find(lin), idx, from, after,
+					   c->new_path ? c->new_path : c->old_path,
+					   c->new_path ? &c->new_blob : &c->old->blob);
 		}
 	}
 }
 
-/* At a merge, the same live path in several parents is one lineage. */
-static void events_join_parents(struct engine *e, struct snapshot *snap,
-				struct snapshot **others, size_t nothers)
+/*
+ * At a merge, the same live path in several parents is one lineage.  The
+ * other parents' tombstones are not carried into the merge: a file that
+ * a side branch created and deleted never existed on the line merged
+ * into, and a later add there starts afresh (as the corpus answers do).
+ */
+static void events_join_parents(struct snapshot *snap, struct snapshot **others,
+				size_t nothers)
 {
 	for (size_t k = 0; k < nothers; k++) {
 		struct snap_entry *o, *tmp;
@@ -503,23 +455,38 @@ static void events_join_parents(struct engine *e, struct snapshot *snap,
 		if (!others[k] || others[k] == snap)
 			continue;
 		HASH_ITER(hh, others[k]->by_path, o, tmp) {
-			struct snap_entry *r = snapshot_get(snap, o->path);
+			struct snap_entry *r;
 
-			if (!o->lin)
+			if (!o->live || !o->lin)
 				continue;
-			if (!r) {
-				if (!o->live) {	/* keep the other side's tombstone */
-					r = snapshot_set(snap, o->path, o->id, o->lin,
-							 &o->blob, o->status);
-					r->live = 0;
-				}
-				continue;
-			}
-			if (o->live && r->live && r->lin)
+			r = snapshot_get(snap, o->path);
+			if (r && r->live && r->lin)
 				lineage_union(r->lin, o->lin);
 		}
 	}
-	(void)e;
+}
+
+/*
+ * A merge whose folders equal its first parent's: nothing changed and the
+ * first parent's snapshot is shared, but the other parents' lineages at
+ * the same live paths are joined (an `-X ours` merge keeps the side
+ * branch's history).
+ */
+static void events_merge_same(struct engine *e, struct walk_node *n,
+			      struct snapshot *base)
+{
+	n->state = base ? snapshot_ref(base) : snapshot_new();
+	for (uint32_t i = 1; base && i < n->nparents; i++) {
+		const git_oid *ignored;
+		struct snapshot *o = NULL;
+
+		if (events_parent(&o, &ignored, e, n, i) < 0) {
+			error_clear();	/* unreadable boundary: nothing to join */
+			continue;
+		}
+		if (o && o != base)
+			events_join_parents(base, &o, 1);
+	}
 }
 
 int events_apply(struct engine *e, uint32_t idx)
@@ -537,7 +504,10 @@ int events_apply(struct engine *e, uint32_t idx)
 	if (n->nparents && n->parents[0] != WALK_NONE) {
 		struct walk_node *p = &e->walk.nodes[n->parents[0]];
 		if (walk_same_dirs(&e->walk, p->dir_ids, n->dir_ids)) {
-			n->state = snapshot_ref(p->state);
+			if (n->nparents > 1)
+				events_merge_same(e, n, p->state);
+			else
+				n->state = snapshot_ref(p->state);
 			n->state_of = p->state_of;
 			return 0;
 		}
@@ -547,7 +517,10 @@ int events_apply(struct engine *e, uint32_t idx)
 		goto done;
 	base = parents[0];
 	if (walk_same_dirs(&e->walk, base_dirs, n->dir_ids)) {
-		n->state = base ? snapshot_ref(base) : snapshot_new();
+		if (n->nparents > 1)
+			events_merge_same(e, n, base);
+		else
+			n->state = base ? snapshot_ref(base) : snapshot_new();
 		goto done;
 	}
 	for (uint32_t i = 1; i < n->nparents; i++) {
@@ -555,7 +528,8 @@ int events_apply(struct engine *e, uint32_t idx)
 		if ((rc = events_parent(&parents[i], &ignored, e, n, i)) < 0)
 			goto done;
 	}
-	if ((rc = walk_diff(&d, &e->walk, base_dirs, n->dir_ids)) < 0)
+	if ((rc = walk_diff(&d, &e->walk, base_dirs, n->dir_ids,
+			     n_has_parent(e, idx) ? &n->parent_oids[0] : NULL, &n->oid)) < 0)
 		goto done;
 	snap = snapshot_copy(base);
 	n->state = snap;
@@ -566,7 +540,7 @@ int events_apply(struct engine *e, uint32_t idx)
 		goto done;
 	if (n->nparents > 1) {
 		events_merge(e, idx, ch, nr, snap, parents, n->nparents);
-		events_join_parents(e, snap, parents + 1, n->nparents - 1);
+		events_join_parents(snap, parents + 1, n->nparents - 1);
 	} else {
 		events_commit(e, idx, ch, nr, snap);
 	}

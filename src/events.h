@@ -25,6 +25,8 @@ struct hev {
 	struct lin *lin;
 	uint32_t idx;
 	enum adr_status from, to;
+	const char *path;	/* interned: the file at that commit (the deleted one) */
+	git_oid blob;		/* its version there (the last one for a delete) */
 };
 
 /* What a blob says, parsed once (keyed by blob id and md/rst). */
@@ -44,7 +46,8 @@ struct boundary {
 
 struct engine {
 	struct repo *repo;
-	struct strvec dirs;
+	struct strvec adr_dirs;	/* the ADR folders (SPEC section 1) */
+	struct strvec dirs;	/* the folders walked: ADR and history folders */
 	struct walk walk;
 	struct strpool pool;
 	struct lineages lins;
@@ -56,11 +59,19 @@ struct engine {
 	git_oid *zero_dirs;	/* a folder-id vector of absent folders */
 	struct strpool tip_ids;	/* ids of the ADRs at the tip */
 	struct docmemo docs;	/* parsed documents by blob and path */
+	unsigned char *bookkeeping;	/* per walk index: 0 not asked, 1 yes, 2 no */
 };
 
 /*
+ * Non-zero when path is a document (.md, .markdown, .rst) under the
+ * folders walked: every one has a lineage, ADR or not (SPEC 2 [rev2]).
+ */
+int events_tracked(const struct engine *e, const char *path);
+
+/*
  * The id the file at path (a candidate under the folders) with this blob
- * has, interned, or NULL when it is not an ADR; *status its status.
+ * has, interned, or NULL when it has none or a name that is never an ADR
+ * (README, template, index: SPEC section 1); *status its status.
  */
 int events_blob(const char **id, enum adr_status *status, struct engine *e,
 		const git_oid *blob, const char *path);

@@ -91,6 +91,47 @@ static const char *frontmatter_find(const char *fm, size_t len, const char *key,
 	return NULL;
 }
 
+/* A block scalar indicator: "|" or ">", a chomping and an indent digit. */
+static int frontmatter_is_block(const struct strbuf *sb)
+{
+	size_t i = 1;
+
+	if (!sb->len || (sb->buf[0] != '|' && sb->buf[0] != '>'))
+		return 0;
+	for (int k = 0; k < 2 && i < sb->len; k++)
+		if (sb->buf[i] == '-' || sb->buf[i] == '+' ||
+		    (sb->buf[i] >= '1' && sb->buf[i] <= '9'))
+			i++;
+	while (i < sb->len && (sb->buf[i] == ' ' || sb->buf[i] == '\t'))
+		i++;
+	return i == sb->len || sb->buf[i] == '#';
+}
+
+/*
+ * The text of a block scalar: the indented (or blank) lines from pos on,
+ * each trimmed, joined with single spaces (SPEC: "title: |" and ">").
+ */
+static void frontmatter_block(struct strbuf *sb, const char *fm, size_t len, size_t pos)
+{
+	strbuf_reset(sb);
+	while (pos < len) {
+		const char *line = fm + pos, *end = memchr(line, '\n', len - pos);
+		size_t n = end ? (size_t)(end - line) : len - pos, i = 0;
+
+		while (i < n && (line[i] == ' ' || line[i] == '\t'))
+			i++;
+		if (i < n && i == 0)
+			break;	/* the next key */
+		if (i < n) {
+			if (sb->len)
+				strbuf_addch(sb, ' ');
+			strbuf_add(sb, line + i, n - i);
+			strbuf_rtrim(sb);
+		}
+		pos += n + 1;
+	}
+}
+
 char *frontmatter_get(const char *fm, size_t len, const char *key)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -100,6 +141,9 @@ char *frontmatter_get(const char *fm, size_t len, const char *key)
 	if (!v)
 		return NULL;
 	strbuf_add(&sb, v, vlen);
+	strbuf_trim(&sb);
+	if (frontmatter_is_block(&sb))
+		frontmatter_block(&sb, fm, len, next);
 	frontmatter_unquote(&sb);
 	if (!sb.len) {
 		strbuf_release(&sb);

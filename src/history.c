@@ -18,6 +18,7 @@
 #include "discover.h"
 #include "error.h"
 #include "events.h"
+#include "histdirs.h"
 #include "link.h"
 #include "progress.h"
 #include "parse.h"
@@ -113,12 +114,12 @@ static int history_tip_ids(struct engine *e, const git_tree *tree)
 	int rc;
 
 	walk_dir_ids(dirs, &e->walk, tree);
-	rc = walk_diff(&d, &e->walk, NULL, dirs);
+	rc = walk_diff(&d, &e->walk, NULL, dirs, NULL, NULL);
 	for (size_t i = 0; rc == 0 && i < d.nr; i++) {
 		const char *id;
 		enum adr_status st;
 
-		if (!discover_is_candidate(d.v[i].new_path, &e->dirs))
+		if (!discover_is_candidate(d.v[i].new_path, &e->adr_dirs))
 			continue;
 		rc = events_blob(&id, &st, e, &d.v[i].new_blob, d.v[i].new_path);
 		if (rc == 0 && id)
@@ -182,6 +183,29 @@ static void history_doc(struct adr_doc *doc, struct engine *e, const git_oid *bl
 	}
 }
 
+/*
+ * SPEC section 3 [rev2]: a commit that changes files, none of them outside
+ * the ADR and history folders, is bookkeeping (landing ADR texts, editing
+ * another record), never an implementation.  Asked once per commit.
+ */
+static int history_bookkeeping(struct engine *e, uint32_t idx)
+{
+	int rc;
+
+	if (!e->bookkeeping)
+		e->bookkeeping = xcalloc(e->walk.nr + 1, 1);
+	if (!e->bookkeeping[idx]) {
+		rc = walk_bookkeeping(&e->walk, idx, &e->dirs);
+		if (rc < 0) {	/* unreadable: keep it, say why */
+			warning("%s", error_last());
+			error_clear();
+			rc = 0;
+		}
+		e->bookkeeping[idx] = rc ? 1 : 2;
+	}
+	return e->bookkeeping[idx] == 1;
+}
+
 /* One model record for lineage l (its lists filled from l). */
 static struct adr *history_adr(struct adr_db *db, struct engine *e, struct lin *l,
 			       const char *id, const char *path, const git_oid *blob,
@@ -202,7 +226,8 @@ static struct adr *history_adr(struct adr_db *db, struct engine *e, struct lin *
 	history_shas(&a->edits, db, e, &l->edits);
 	history_shas(&a->references, db, e, &l->refs);
 	for (size_t i = 0; i < l->refs.nr; i++)
-		if (!u32vec_has(&l->edits, l->refs.v[i]))
+		if (!u32vec_has(&l->edits, l->refs.v[i]) &&
+		    !history_bookkeeping(e, l->refs.v[i]))
 			strvec_push(&a->implemented_by,
 				    history_commit(db, e, l->refs.v[i])->sha);
 	if (!l->adr)
@@ -219,14 +244,14 @@ static void history_fill(struct adr_db *db, struct engine *e, struct links *lk,
 
 	if (tip) {
 		HASH_ITER(hh, tip->by_path, s, tmp) {
-			if (s->live)
+			if (s->live && histdirs_is_adr(e, s->path, s->id))
 				history_adr(db, e, lineage_find(s->lin), s->id, s->path,
 					    &s->blob, 0);
 		}
 	}
 	for (size_t i = 0; i < e->lins.nr; i++) {
 		struct lin *l = e->lins.v[i];
-		if (l->up || l->adr || !l->last_id)
+		if (l->up || l->adr || !l->last_id || !histdirs_reached(e, l))
 			continue;
 		history_adr(db, e, l, l->last_id, l->last_path, &l->last_blob, 1);
 	}
@@ -256,6 +281,15 @@ static void history_fill(struct adr_db *db, struct engine *e, struct links *lk,
 		ev->author = xstrdup(c->author);
 		ev->from = h->from;
 		ev->to = h->to;
+		if (h->path) {
+			struct adr_doc doc;
+
+			ev->path = xstrdup(h->path);
+			adr_doc_init(&doc);
+			history_doc(&doc, e, &h->blob, h->path);
+			ev->title = xstrdup(doc.title ? doc.title : "");
+			adr_doc_release(&doc);
+		}
 	}
 	for (size_t i = 0; i < lk->unknown_nr; i++)
 		adr_db_add_unknown(db, history_commit(db, e, lk->unknown[i].idx)->sha,
@@ -313,7 +347,78 @@ static void history_engine_free(struct engine *e)
 	strpool_clear(&e->tip_ids);
 	docmemo_close(&e->docs);
 	strvec_clear(&e->dirs);
+	strvec_clear(&e->adr_dirs);
 	free(e->zero_dirs);
+	free(e->bookkeeping);
+}
+
+/* Forget one walk's state (between two walks of different folders). */
+static void history_pass_reset(struct engine *e, struct links *lk)
+{
+	history_walk_reset(e);
+	lineages_free(&e->lins);
+	free(e->events);
+	e->events = NULL;
+	e->events_nr = e->events_alloc = 0;
+	for (size_t i = 0; i < e->bounds_nr; i++) {
+		free(e->bounds[i].dir_ids);
+		snapshot_unref(e->bounds[i].snap);
+	}
+	free(e->bounds);
+	e->bounds = NULL;
+	e->bounds_nr = e->bounds_alloc = 0;
+	free(e->zero_dirs);
+	e->zero_dirs = NULL;
+	free(e->bookkeeping);
+	e->bookkeeping = NULL;
+	links_free(lk);
+}
+
+/*
+ * One walk over the folders of e->dirs: the commits (only T..tip when the
+ * cache has an entry at T), every commit applied; *tip_snap is the tip's
+ * snapshot.
+ */
+static int history_pass(struct engine *e, struct links *lk, struct adr_db *db,
+			struct cache *cache, git_commit *tip, git_commit *hide,
+			struct history_scan_ctx *sc, struct snapshot **tip_snap)
+{
+	const git_oid *base = cache_found(cache);
+	uint32_t first = 0;
+	int rc = 0;
+
+	e->zero_dirs = xcalloc(e->dirs.nr + 1, sizeof(git_oid));
+	/* with a cache entry of an ancestor T, only T..tip is walked */
+	if (!base || !git_oid_equal(base, git_commit_id(tip))) {
+		rc = history_walk(e, git_commit_id(tip),
+				  base ? base : hide ? git_commit_id(hide) : NULL, sc);
+		if (rc < 0)
+			return rc;
+	}
+	if (base && (first = cache_resume(cache, e, lk, db)) == WALK_NONE) {
+		first = 0;
+		history_walk_reset(e);
+		if ((rc = history_walk(e, git_commit_id(tip), NULL, sc)) < 0)
+			return rc;
+	}
+	sc->progress = progress_start("Following ADRs", e->walk.nr - first);
+	for (uint32_t i = first; i < e->walk.nr; i++) {
+		progress_update(sc->progress, (uint64_t)(i - first) + 1);
+		if ((rc = events_apply(e, i)) < 0)
+			break;
+		cache_note(cache, e, i);
+		link_resolve(lk, e, i);
+		events_release(e, i);
+	}
+	progress_stop(&sc->progress);
+	if (rc < 0)
+		return rc;
+	/* an empty range (A..B with B in A): the ADRs at B, without history */
+	if (e->walk.nr)
+		*tip_snap = e->walk.nodes[e->walk.nr - 1].state;
+	else if ((rc = events_snapshot_at(tip_snap, e, git_commit_id(tip))) < 0)
+		return rc;
+	return 0;
 }
 
 int history_load(struct adr_db **out, struct repo *repo,
@@ -327,9 +432,7 @@ int history_load(struct adr_db **out, struct repo *repo,
 	struct snapshot *tip_snap = NULL;
 	struct history_scan_ctx sc = { NULL, NULL };
 	struct cache *cache = NULL;
-	const git_oid *base;
-	uint32_t first = 0;
-	int rc;
+	int adopted, rc;
 
 	*out = NULL;
 	walk_tune();
@@ -347,49 +450,53 @@ int history_load(struct adr_db **out, struct repo *repo,
 		rc = repo_error("cannot read the tree of '%s'", db->head);
 		goto done;
 	}
-	if ((rc = discover_dirs(&e.dirs, NULL, repo, tree, opts->cli_dirs)) < 0)
+	if ((rc = discover_dirs(&e.adr_dirs, NULL, repo, tree, opts->cli_dirs)) < 0)
 		goto done;
-	for (size_t i = 0; i < e.dirs.nr; i++)
-		strvec_push(&db->dirs, e.dirs.v[i]);
-	e.zero_dirs = xcalloc(e.dirs.nr + 1, sizeof(git_oid));
-	cache = cache_open(&e, git_commit_id(tip), history_cache_off(repo, opts));
-	docmemo_open(&e.docs, repo, cache != NULL);
-	cache_seed(cache, &e);
+	for (size_t i = 0; i < e.adr_dirs.nr; i++) {
+		strvec_push(&db->dirs, e.adr_dirs.v[i]);
+		strvec_push(&e.dirs, e.adr_dirs.v[i]);
+	}
 	if ((rc = history_tip_ids(&e, tree)) < 0)
 		goto done;
+	/* an entry also gives the history folders its walk found */
+	cache = cache_open(&e, git_commit_id(tip), history_cache_off(repo, opts));
+	adopted = cache_found(cache) && e.dirs.nr != e.adr_dirs.nr;
+	docmemo_open(&e.docs, repo, cache != NULL);
+	cache_seed(cache, &e);
 	/* a progress line only on a terminal and after a second (progress.h) */
 	sc.db = db;
-	/* with a cache entry of an ancestor T, only T..tip is walked */
-	base = cache_found(cache);
-	if (!base || !git_oid_equal(base, git_commit_id(tip))) {
-		rc = history_walk(&e, git_commit_id(tip),
-				  base ? base : hide ? git_commit_id(hide) : NULL, &sc);
-		if (rc < 0)
+	for (;;) {
+		struct strvec found = STRVEC_INIT, hist = STRVEC_INIT;
+		size_t unneeded;
+
+		if ((rc = history_pass(&e, &lk, db, cache, tip, hide, &sc, &tip_snap)) < 0)
 			goto done;
-	}
-	if (base && (first = cache_resume(cache, &e, &lk, db)) == WALK_NONE) {
-		first = 0;
-		history_walk_reset(&e);
-		if ((rc = history_walk(&e, git_commit_id(tip), NULL, &sc)) < 0)
-			goto done;
-	}
-	sc.progress = progress_start("Following ADRs", e.walk.nr - first);
-	for (uint32_t i = first; i < e.walk.nr; i++) {
-		progress_update(sc.progress, (uint64_t)(i - first) + 1);
-		if ((rc = events_apply(&e, i)) < 0)
+		/*
+		 * SPEC section 2 [rev2]: walk again with the history folders
+		 * found, until no new one is.  A cached set of folders is kept
+		 * only when it is exactly what a walk from the ADR folders
+		 * finds; otherwise the search starts over from them.
+		 */
+		unneeded = histdirs_next(&e, tip_snap, &found);
+		if (!found.nr && !(adopted && unneeded)) {
+			strvec_clear(&found);
 			break;
-		cache_note(cache, &e, i);
-		link_resolve(&lk, &e, i);
-		events_release(&e, i);
+		}
+		if (adopted) {
+			strvec_clear(&found);
+		} else {
+			histdirs_of(&hist, &e.dirs, &e.adr_dirs);
+			for (size_t i = 0; i < found.nr; i++)
+				strvec_push(&hist, found.v[i]);
+		}
+		adopted = 0;
+		history_pass_reset(&e, &lk);
+		cache_restart(cache);
+		histdirs_set(&e.dirs, &e.adr_dirs, &hist);
+		strvec_clear(&found);
+		strvec_clear(&hist);
+		tip_snap = NULL;
 	}
-	progress_stop(&sc.progress);
-	if (rc < 0)
-		goto done;
-	/* an empty range (A..B with B in A): the ADRs at B, without history */
-	if (e.walk.nr)
-		tip_snap = e.walk.nodes[e.walk.nr - 1].state;
-	else if ((rc = events_snapshot_at(&tip_snap, &e, git_commit_id(tip))) < 0)
-		goto done;
 	/* the state before the steps that need the whole history */
 	cache_keep(cache, &e, &lk);
 	lineage_finish(&e.lins);

@@ -21,6 +21,7 @@
 #include "discover.h"
 #include "error.h"
 #include "mention.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 const char *const hook_default_ignore[] = {
@@ -274,7 +275,9 @@ int hook_candidates(struct hook_candidate **out, size_t *nr, size_t max,
 	v = xcalloc(db->nr + 1, sizeof(*v));
 	for (size_t i = 0; i < db->nr; i++) {
 		const struct adr *a = db->adrs[i];
-		if (a->deleted)
+		/* only open or standing decisions are worth following */
+		if (a->deleted || (a->doc.status != ADR_STATUS_PROPOSED &&
+				   a->doc.status != ADR_STATUS_ACCEPTED))
 			continue;
 		v[n].adr = a;
 		strbuf_reset(&text);
@@ -457,8 +460,93 @@ void hook_describe_size(struct strbuf *out, const struct change *c,
 
 void hook_describe_largest(struct strbuf *out, const struct change *c, size_t n)
 {
-	for (size_t i = 0; i < c->nr && i < n; i++)
-		strbuf_addf(out, "%s%s (%zu)", i ? ", " : "", c->v[i].path, c->v[i].lines);
+	for (size_t i = 0; i < c->nr && i < n; i++) {
+		strbuf_addstr(out, i ? ", " : "");
+		utf8_for_terminal(out, c->v[i].path, 0);	/* paths are untrusted */
+		strbuf_addf(out, " (%zu)", c->v[i].lines);
+	}
 	if (c->nr > n)
 		strbuf_addf(out, ", and %zu more", c->nr - n);
+}
+
+int hook_comment_char_auto(const char *msg, size_t len, int editor)
+{
+	static const char cands[] = "#;@!$%^&|:";
+	const char *end = msg + len, *p, *last = NULL;
+	char left[sizeof(cands)];
+
+	if (editor) {
+		/* git wrote its comment block (and maybe a scissors line) with
+		 * the character it chose: the last comment line tells it */
+		for (p = msg; p < end; p += hook_line_len(p, end)) {
+			size_t l = hook_line_len(p, end);
+			if (strchr(cands, *p) && *p && hook_is_scissors(p, l, (unsigned char)*p))
+				return (unsigned char)*p;
+			if (!hook_line_blank(p, l))
+				last = p;
+		}
+		return last && *last && strchr(cands, *last) ? (unsigned char)*last : '#';
+	}
+	/* no editor: git's adjust_comment_line_char over the message itself */
+	if (!memchr(msg, '#', len))
+		return '#';
+	memcpy(left, cands, sizeof(cands));
+	for (p = msg; p < end; p += hook_line_len(p, end)) {
+		char *c = *p ? strchr(left, *p) : NULL;
+		if (c)
+			*c = ' ';
+	}
+	for (p = left; *p == ' '; p++)
+		;
+	return *p ? (unsigned char)*p : '#';
+}
+
+void hook_msg_recorded(struct strbuf *out, const char *msg, size_t len, int strip,
+		       int comment_char)
+{
+	if (strip)
+		hook_msg_clean(out, msg, len, comment_char);
+	else
+		strbuf_add(out, msg, len);
+}
+
+void hook_coverage_why(struct strbuf *out, const char *msg, const struct adr_db *known)
+{
+	struct mention_list ml = MENTION_LIST_INIT;
+
+	mention_scan_ids(msg, &ml);
+	for (size_t i = 0; i < ml.nr; i++) {
+		if (known && (adr_db_find(known, ml.v[i].id) ||
+			      (ml.v[i].base && adr_db_find(known, ml.v[i].base))))
+			continue;
+		strbuf_addf(out, "  - \"%s\" in the message names no ADR here "
+			    "(no ADR has the id %s)\n", ml.v[i].id, ml.v[i].id);
+	}
+	if (ml.none) {
+		const char *r = ml.none_reason ? ml.none_reason : "";
+		while (*r && (isspace((unsigned char)*r) || *r == '(' || *r == ')'))
+			r++;
+		if (!*r)
+			strbuf_addstr(out, "  - \"ADR: none\" counts only with a reason: "
+				      "\"ADR: none (<reason>)\"\n");
+	}
+	mention_list_clear(&ml);
+}
+
+int hook_text_cites(const char *text, const struct adr_db *known)
+{
+	struct mention_list ml = MENTION_LIST_INIT;
+	struct strvec paths = STRVEC_INIT;
+	int cites;
+
+	mention_scan_ids(text, &ml);
+	mention_scan_paths(text, &paths);
+	/* any id form or ADR-like trailer counts, known or not: a later ADR
+	 * could hold the id */
+	cites = ml.nr > 0 || ml.none;
+	for (size_t i = 0; !cites && known && i < paths.nr; i++)
+		cites = hook_path_names_adr(paths.v[i], known);
+	strvec_clear(&paths);
+	mention_list_clear(&ml);
+	return cites;
 }

@@ -83,8 +83,8 @@ struct hook_candidate {
 };
 
 /*
- * Rank the ADRs of db (loaded at HEAD) for change c: Proposed/Accepted
- * (and drafts) first, then those whose text names words of the changed
+ * Rank the Proposed and Accepted ADRs of db (loaded at HEAD; no others
+ * are offered) for change c: those those whose text names words of the changed
  * paths, then the most recent (highest id).  At most max; out is
  * allocated (caller frees).  Texts are read from rev's tree.
  */
@@ -112,6 +112,33 @@ void hook_msg_add_trailer(struct strbuf *msg, const char *key, const char *value
  * at its end.
  */
 void hook_msg_add_hint(struct strbuf *msg, const char *hint, int comment_char);
+
+/*
+ * core.commentChar=auto as git decides it: with an editor, the character
+ * of git's own comment block (a scissors line, or the last comment line);
+ * without one, git's adjust_comment_line_char over the message (the first
+ * of "#;@!$%^&|:" that starts no line, '#' when the text has no '#').
+ */
+int hook_comment_char_auto(const char *msg, size_t len, int editor);
+
+/*
+ * The message as git will record it: strip (cleanup modes strip, scissors
+ * and default with an editor) drops comment lines and the scissors part;
+ * otherwise (whitespace, verbatim, default with -m/-F) '#' lines are
+ * content and stay.
+ */
+void hook_msg_recorded(struct strbuf *out, const char *msg, size_t len, int strip,
+		       int comment_char);
+
+/*
+ * Why the references in msg do not cover a change, one "  - ..." line
+ * each: ids that name no ADR of known, "ADR: none" without a reason.
+ */
+void hook_coverage_why(struct strbuf *out, const char *msg, const struct adr_db *known);
+
+/* Non-zero when text holds citation syntax (an id form, an ADR trailer,
+ * a path of an ADR of known): the hint must never. */
+int hook_text_cites(const char *text, const struct adr_db *known);
 
 /* "523 changed lines in 24 files (limits: 400 lines, 20 files)". */
 void hook_describe_size(struct strbuf *out, const struct change *c,

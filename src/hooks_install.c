@@ -159,14 +159,14 @@ static int hooks_mkdirs(const char *dir)
 	return rc;
 }
 
-int hooks_install(const char *dir, const char *self, int *changed)
+int hooks_install(const char *dir, const char *self, int *changed, int *edited)
 {
 	struct strbuf path = STRBUF_INIT, orig = STRBUF_INIT;
 	struct strbuf want = STRBUF_INIT, have = STRBUF_INIT;
 	struct stat st;
 	int rc = 0;
 
-	*changed = 0;
+	*changed = *edited = 0;
 	if (stat(dir, &st) < 0 && hooks_mkdirs(dir) < 0)
 		return -1;
 	for (const char *const *n = hooks_names; *n && rc == 0; n++) {
@@ -178,6 +178,10 @@ int hooks_install(const char *dir, const char *self, int *changed)
 		strbuf_addf(&orig, "%s" HOOKS_ORIG, path.buf);
 		hooks_shim_text(&want, *n, self);
 		if (hooks_is_ours(path.buf)) {
+			if (hooks_shim_state(path.buf, *n, self) == HOOKS_EDITED) {
+				(*edited)++;
+				continue;	/* the user's edits are theirs: kept */
+			}
 			if (hooks_read(&have, path.buf, 0) == 0 && have.len == want.len &&
 			    !memcmp(have.buf, want.buf, want.len) &&
 			    stat(path.buf, &st) == 0 && (st.st_mode & 0777) == 0755)
@@ -210,19 +214,37 @@ write:
 	return rc;
 }
 
-int hooks_uninstall(const char *dir, int *changed)
+int hooks_uninstall(const char *dir, int *changed, int *edited)
 {
 	struct strbuf path = STRBUF_INIT, orig = STRBUF_INIT, list = STRBUF_INIT;
 	int rc = 0;
 
-	*changed = 0;
+	*changed = *edited = 0;
 	for (const char *const *n = hooks_names; *n; n++) {
 		strbuf_reset(&path);
 		strbuf_reset(&orig);
+		strbuf_addf(&path, "%s/%s.old", dir, *n);
+		if (hooks_is_ours(path.buf) && unlink(path.buf) == 0)
+			(*changed)++;	/* a shim lefthook moved aside */
+		strbuf_reset(&path);
 		strbuf_addf(&path, "%s/%s", dir, *n);
 		strbuf_addf(&orig, "%s" HOOKS_ORIG, path.buf);
-		if (!hooks_is_ours(path.buf))
+		if (!hooks_is_ours(path.buf)) {
+			/* a manager (npx husky) wrote its hook over our shim: the
+			 * copy kept aside is the same hook and can go; with no hook
+			 * left, the kept one goes back */
+			if (hooks_exists(orig.buf) && hooks_exists(path.buf) &&
+			    hooks_same_file(path.buf, orig.buf) && unlink(orig.buf) == 0)
+				(*changed)++;
+			else if (hooks_exists(orig.buf) && !hooks_exists(path.buf) &&
+				 rename(orig.buf, path.buf) == 0)
+				(*changed)++;
 			continue;	/* not ours: never touched */
+		}
+		if (hooks_shim_state(path.buf, *n, NULL) == HOOKS_EDITED) {
+			(*edited)++;
+			continue;	/* edited by hand: the edits are kept */
+		}
 		if (unlink(path.buf) < 0) {
 			rc = error_set("cannot remove '%s': %s", path.buf, strerror(errno));
 			break;
@@ -252,6 +274,60 @@ int hooks_uninstall(const char *dir, int *changed)
 	return rc;
 }
 
+/* The adr-log path a shim was written for (its adr_log='...' line). */
+static char *hooks_shim_path(const char *text)
+{
+	const char *p = strstr(text, "\nadr_log='");
+	struct strbuf sb = STRBUF_INIT;
+
+	if (!p)
+		return NULL;
+	for (p += 10; *p && *p != '\n'; p++) {
+		if (!strncmp(p, "'\\''", 4)) {
+			strbuf_addch(&sb, '\'');
+			p += 3;
+		} else if (*p == '\'') {
+			break;
+		} else {
+			strbuf_addch(&sb, *p);
+		}
+	}
+	return strbuf_detach(&sb, NULL);
+}
+
+/* The version in a shim's "# adr-log-shim N" line (0: none). */
+static int hooks_shim_version(const char *text)
+{
+	const char *p = strstr(text, "\n" HOOKS_MARK);
+
+	return p ? atoi(p + 1 + strlen(HOOKS_MARK)) : 0;
+}
+
+enum hooks_state hooks_shim_state(const char *path, const char *name, const char *self)
+{
+	struct strbuf have = STRBUF_INIT, want = STRBUF_INIT, cur = STRBUF_INIT;
+	enum hooks_state st = HOOKS_EDITED;
+	char *was;
+
+	if (!hooks_is_ours(path))
+		return hooks_exists(path) ? HOOKS_FOREIGN : HOOKS_ABSENT;
+	hooks_read(&have, path, 0);
+	hooks_shim_text(&cur, name, self);
+	was = hooks_shim_path(have.buf);
+	hooks_shim_text(&want, name, was);
+	if (have.len == cur.len && !memcmp(have.buf, cur.buf, cur.len))
+		st = HOOKS_CURRENT;
+	else if (have.len == want.len && !memcmp(have.buf, want.buf, want.len))
+		st = HOOKS_OUTDATED;	/* as written, for another adr-log */
+	else if (hooks_shim_version(have.buf) < hooks_shim_version(cur.buf))
+		st = HOOKS_OUTDATED;	/* an older shim: install replaces it */
+	free(was);
+	strbuf_release(&have);
+	strbuf_release(&want);
+	strbuf_release(&cur);
+	return st;
+}
+
 int hooks_status(struct hooks_entry *out, const char *dir, const char *self)
 {
 	struct strbuf path = STRBUF_INIT, want = STRBUF_INIT, have = STRBUF_INIT;
@@ -263,16 +339,11 @@ int hooks_status(struct hooks_entry *out, const char *dir, const char *self)
 		strbuf_reset(&have);
 		strbuf_addf(&path, "%s/%s", dir, *n);
 		out[i].name = *n;
-		out[i].state = HOOKS_ABSENT;
-		if (hooks_is_ours(path.buf)) {
-			hooks_shim_text(&want, *n, self);
-			hooks_read(&have, path.buf, 0);
-			out[i].state = have.len == want.len &&
-				       !memcmp(have.buf, want.buf, want.len) ?
-				       HOOKS_CURRENT : HOOKS_OUTDATED;
-		} else if (hooks_exists(path.buf)) {
-			out[i].state = HOOKS_FOREIGN;
-		}
+		out[i].state = hooks_shim_state(path.buf, *n, self);
+		/* lefthook moves a hook it replaces to NAME.old and never runs it */
+		strbuf_addstr(&path, ".old");
+		out[i].moved_aside = hooks_is_ours(path.buf);
+		strbuf_setlen(&path, path.len - 4);
 		strbuf_addstr(&path, HOOKS_ORIG);
 		out[i].chained = out[i].state != HOOKS_FOREIGN && hooks_exists(path.buf);
 	}
@@ -280,4 +351,252 @@ int hooks_status(struct hooks_entry *out, const char *dir, const char *self)
 	strbuf_release(&want);
 	strbuf_release(&have);
 	return 0;
+}
+
+/*
+ * Hook scripts that a team keeps in the repository (Husky's .husky/<hook>,
+ * a tracked core.hooksPath folder) get a marked block that calls adr-log
+ * by name, found on PATH (Husky puts node_modules/.bin there): never a
+ * path of this machine, since the file is committed.
+ */
+#define HOOKS_BLOCK_MARK "# >>> adr-log ("
+#define HOOKS_BLOCK_BEGIN HOOKS_BLOCK_MARK "adr-log hooks uninstall removes this block)\n"
+/* the same, when install had to end the last line of the file first */
+#define HOOKS_BLOCK_BEGIN_NL HOOKS_BLOCK_MARK "adr-log hooks uninstall removes this block " \
+	"and the line break above)\n"
+#define HOOKS_BLOCK_END "# <<< adr-log\n"
+
+void hooks_script_block(struct strbuf *out, const char *name)
+{
+	strbuf_addstr(out, HOOKS_BLOCK_BEGIN);
+	strbuf_addf(out, "if command -v adr-log >/dev/null 2>&1; then\n"
+		    "\tadr-log hook %s \"$@\"\n"
+		    "else\n"
+		    "\techo \"adr-log: warning: adr-log not found; %s check skipped\" >&2\n"
+		    "fi\n", name, name);
+	strbuf_addstr(out, HOOKS_BLOCK_END);
+}
+
+int hooks_script_runs_adrlog(const char *path, const char *name)
+{
+	struct strbuf sb = STRBUF_INIT, want = STRBUF_INIT;
+	int runs;
+
+	strbuf_addf(&want, "adr-log hook %s", name);
+	runs = hooks_read(&sb, path, 0) == 0 && strstr(sb.buf, want.buf) != NULL;
+	strbuf_release(&sb);
+	strbuf_release(&want);
+	return runs;
+}
+
+int hooks_script_add(const char *path, const char *name, int *changed)
+{
+	struct strbuf block = STRBUF_INIT;
+	int rc;
+
+	hooks_script_block(&block, name);
+	rc = hooks_block_add(path, block.buf, changed);
+	strbuf_release(&block);
+	return rc;
+}
+
+int hooks_block_add(const char *path, const char *block, int *changed)
+{
+	struct strbuf sb = STRBUF_INIT, body = STRBUF_INIT;
+	int rc = 0, existed = hooks_exists(path), nl = 0;
+
+	if (existed && hooks_read(&sb, path, 0) < 0)
+		return error_set("cannot read '%s': %s", path, strerror(errno));
+	if (strstr(sb.buf, HOOKS_BLOCK_MARK)) {
+		strbuf_release(&sb);
+		return 0;	/* there already */
+	}
+	/* the body, without markers a printed block carries */
+	if (!strncmp(block, HOOKS_BLOCK_BEGIN, strlen(HOOKS_BLOCK_BEGIN)))
+		block += strlen(HOOKS_BLOCK_BEGIN);
+	strbuf_addstr(&body, block);
+	if (body.len >= strlen(HOOKS_BLOCK_END) &&
+	    !strcmp(body.buf + body.len - strlen(HOOKS_BLOCK_END), HOOKS_BLOCK_END))
+		strbuf_setlen(&body, body.len - strlen(HOOKS_BLOCK_END));
+	if (sb.len && sb.buf[sb.len - 1] != '\n') {
+		strbuf_addch(&sb, '\n');
+		nl = 1;
+	}
+	strbuf_addstr(&sb, nl ? HOOKS_BLOCK_BEGIN_NL : HOOKS_BLOCK_BEGIN);
+	strbuf_addbuf(&sb, &body);
+	strbuf_addstr(&sb, HOOKS_BLOCK_END);
+	rc = file_write_atomic(path, sb.buf, sb.len, existed ? FILE_MODE_KEEP : 0755);
+	if (rc == 0)
+		(*changed)++;
+	strbuf_release(&sb);
+	strbuf_release(&body);
+	return rc;
+}
+
+int hooks_script_remove(const char *path, int *changed)
+{
+	struct strbuf sb = STRBUF_INIT, out = STRBUF_INIT;
+	char *b, *e;
+	int rc = 0;
+
+	if (hooks_read(&sb, path, 0) < 0 || !(b = strstr(sb.buf, HOOKS_BLOCK_MARK)) ||
+	    !(e = strstr(b, HOOKS_BLOCK_END))) {
+		strbuf_release(&sb);
+		return 0;
+	}
+	strbuf_add(&out, sb.buf, (size_t)(b - sb.buf));
+	/* the line break install added before the block goes too */
+	if (!strncmp(b, HOOKS_BLOCK_BEGIN_NL, strlen(HOOKS_BLOCK_BEGIN_NL)) && out.len &&
+	    out.buf[out.len - 1] == '\n')
+		strbuf_setlen(&out, out.len - 1);
+	strbuf_addstr(&out, e + strlen(HOOKS_BLOCK_END));
+	if (!out.len) {
+		/* install created the file for the block alone */
+		if (unlink(path) < 0)
+			rc = error_set("cannot remove '%s': %s", path, strerror(errno));
+	} else {
+		rc = file_write_atomic(path, out.buf, out.len, FILE_MODE_KEEP);
+	}
+	if (rc == 0)
+		(*changed)++;
+	strbuf_release(&sb);
+	strbuf_release(&out);
+	return rc;
+}
+
+void hooks_lefthook_snippet(struct strbuf *out)
+{
+	strbuf_addstr(out,
+		"prepare-commit-msg:\n"
+		"  jobs:\n"
+		"    - name: adr-log\n"
+		"      run: adr-log hook prepare-commit-msg {1} {2} {3}\n"
+		"commit-msg:\n"
+		"  jobs:\n"
+		"    - name: adr-log\n"
+		"      run: adr-log hook commit-msg {1}\n"
+		"      # the prompt needs the terminal, not lefthook's buffered output\n"
+		"      interactive: true\n"
+		"pre-push:\n"
+		"  jobs:\n"
+		"    - name: adr-log\n"
+		"      run: adr-log hook pre-push {1} {2}\n"
+		"      # the pushed refs come on stdin (no prompt: warn or block)\n"
+		"      use_stdin: true\n");
+}
+
+void hooks_precommit_snippet(struct strbuf *out)
+{
+	strbuf_addstr(out,
+		"  - repo: local\n"
+		"    hooks:\n"
+		"      - id: adr-log-commit-msg\n"
+		"        name: adr-log (large changes name their ADR)\n"
+		"        entry: adr-log hook commit-msg\n"
+		"        language: system\n"
+		"        stages: [commit-msg]\n"
+		"        always_run: true\n"
+		"        verbose: true\n"
+		"      - id: adr-log-prepare-commit-msg\n"
+		"        name: adr-log (a hint for large changes)\n"
+		"        entry: adr-log hook prepare-commit-msg\n"
+		"        language: system\n"
+		"        stages: [prepare-commit-msg]\n"
+		"        always_run: true\n"
+		"      - id: adr-log-pre-push\n"
+		"        name: adr-log (pushed commits name their ADR)\n"
+		"        entry: adr-log hook pre-push\n"
+		"        language: system\n"
+		"        stages: [push]\n"
+		"        pass_filenames: false\n"
+		"        always_run: true\n"
+		"        verbose: true\n");
+}
+
+/* Is a line of text at column 0 (not a comment) equal to key? */
+static int hooks_yaml_has_key(const char *text, const char *key)
+{
+	size_t n = strlen(key);
+
+	for (const char *p = text; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL)
+		if (!strncmp(p, key, n) && (p[n] == ':'))
+			return 1;
+	return 0;
+}
+
+int hooks_lefthook_config_block(struct strbuf *out, const char *path)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t n = strlen(path);
+	int rc = 0;
+
+	if (!(n > 4 && !strcmp(path + n - 4, ".yml")) &&
+	    !(n > 5 && !strcmp(path + n - 5, ".yaml")))
+		return error_set("'%s': only a YAML lefthook config is written "
+				 "(add the lines yourself)", path);
+	if (hooks_read(&sb, path, 0) < 0)
+		return error_set("cannot read '%s': %s", path, strerror(errno));
+	for (const char *const *h = hooks_names; *h && rc == 0; h++)
+		if (hooks_yaml_has_key(sb.buf, *h))
+			rc = error_set("'%s' configures %s already: add the adr-log job "
+				       "to it yourself (adr-log hooks install prints it)",
+				       path, *h);
+	if (rc == 0)
+		hooks_lefthook_snippet(out);
+	strbuf_release(&sb);
+	return rc;
+}
+
+int hooks_precommit_config_block(struct strbuf *out, const char *path)
+{
+	struct strbuf sb = STRBUF_INIT, snip = STRBUF_INIT;
+	const char *p, *repos = NULL;
+	int indent = 2, rc = 0;
+
+	if (hooks_read(&sb, path, 0) < 0)
+		return error_set("cannot read '%s': %s", path, strerror(errno));
+	/* "repos:" must be the last top-level key, its items a block list:
+	 * then new items appended at the end of the file join that list */
+	for (p = sb.buf; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL) {
+		if (*p == ' ' || *p == '\n' || *p == '#' || *p == '-')
+			continue;
+		repos = !strncmp(p, "repos:", 6) ? p : NULL;
+	}
+	if (repos) {
+		const char *v = repos + 6;
+		while (*v == ' ')
+			v++;
+		if (*v && *v != '\n' && *v != '#')
+			repos = NULL;	/* "repos: [...]": a flow list */
+	}
+	if (!repos) {
+		rc = error_set("'%s': 'repos:' is not the last key with a block list: "
+			       "add the entries yourself (adr-log hooks install prints them)",
+			       path);
+		goto done;
+	}
+	for (p = strchr(repos, '\n'); p && *++p; p = strchr(p, '\n')) {
+		const char *q = p;
+		while (*q == ' ')
+			q++;
+		if (*q == '\n' || *q == '#')
+			continue;
+		if (*q == '-')
+			indent = (int)(q - p);
+		break;
+	}
+	hooks_precommit_snippet(&snip);
+	/* the snippet's items are at column 2: move them to the file's */
+	for (p = snip.buf; *p;) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) + 1 : strlen(p);
+		for (int i = 0; i < indent; i++)
+			strbuf_addch(out, ' ');
+		strbuf_add(out, p + 2, len - 2);
+		p += len;
+	}
+done:
+	strbuf_release(&snip);
+	strbuf_release(&sb);
+	return rc;
 }

@@ -201,6 +201,33 @@ static char *index_strip_id(const char *title)
 	return xstrdup(rest);
 }
 
+/*
+ * Does s[0..e) link to a file that has an ADR's extension but is never an
+ * ADR (adrid_is_excluded: "000-index.md", "template.md")?
+ */
+static int index_links_not_adr(const char *s, const char *e)
+{
+	for (const char *p = s; p + 1 < e; p++) {
+		const char *open, *close;
+		char *target;
+		int yes;
+
+		if (p[0] != ']' || p[1] != '(')
+			continue;
+		open = p + 2;
+		if (!(close = memchr(open, ')', (size_t)(e - open))))
+			return 0;
+		target = xstrndup(open, (size_t)(close - open));
+		target[strcspn(target, "#? ")] = '\0';
+		yes = adrid_has_adr_ext(adrid_basename(target)) &&
+		      adrid_is_excluded(adrid_basename(target));
+		free(target);
+		if (yes)
+			return 1;
+	}
+	return 0;
+}
+
 /* The id of the first link in s[0..e) whose target is an ADR file name. */
 static char *index_link_id(const char *s, const char *e, const char **text,
 			   const char **text_end, const char **after)
@@ -498,7 +525,9 @@ static void index_parse_table(struct index_rows *rows, const struct index_table 
 		/* a link to the ADR's file is surer than the number typed next to it */
 		r->id = index_link_id(l.start, l.end, NULL, NULL, NULL);
 		r->linked = r->id != NULL;
-		if (!r->id && t->col_id >= 0 && (size_t)t->col_id < cells.nr) {
+		/* a row for "000-index.md" or "000-template.md" names no ADR (SPEC 1) */
+		if (!r->id && t->col_id >= 0 && (size_t)t->col_id < cells.nr &&
+		    !index_links_not_adr(l.start, l.end)) {
 			index_plain(&sb, cells.v[t->col_id]);
 			r->id = index_id_at(sb.buf, NULL);
 			strbuf_reset(&sb);

@@ -108,6 +108,15 @@ void lineage_ref(struct lin *l, uint32_t idx)
 	u32vec_push(&l->refs, idx);
 }
 
+void lineage_from_dir(struct lin *l, const char *dir)
+{
+	for (size_t i = 0; i < l->from_nr; i++)
+		if (l->from_dirs[i] == dir)
+			return;
+	XGROW(l->from_dirs, l->from_alloc, l->from_nr + 1);
+	l->from_dirs[l->from_nr++] = dir;
+}
+
 static void u32vec_append(struct u32vec *dst, const struct u32vec *src)
 {
 	for (size_t i = 0; i < src->nr; i++) {
@@ -136,6 +145,8 @@ void lineage_finish(struct lineages *set)
 			XGROW(r->paths, r->paths_alloc, r->paths_nr + 1);
 			r->paths[r->paths_nr++] = l->paths[j];
 		}
+		for (size_t j = 0; j < l->from_nr; j++)
+			lineage_from_dir(r, l->from_dirs[j]);
 		if (l->last_path && (!r->last_path || l->last_idx > r->last_idx)) {
 			r->last_idx = l->last_idx;
 			r->last_path = l->last_path;
@@ -162,6 +173,7 @@ void lineages_free(struct lineages *set)
 		free(l->edits.v);
 		free(l->refs.v);
 		free(l->paths);
+		free(l->from_dirs);
 		free(l);
 	}
 	free(set->v);

@@ -38,6 +38,14 @@ struct lin {
 	uint32_t last_idx;
 	const char *last_path, *last_id;
 	git_oid last_blob;
+	/*
+	 * SPEC section 2 [rev2]: the folders outside the walked ones that
+	 * an add of this lineage was renamed from (interned): history
+	 * folders to walk when the lineage is an ADR's at the tip.
+	 */
+	const char **from_dirs;
+	size_t from_nr, from_alloc;
+	int tip_adr;		/* histdirs_next()'s mark: an ADR's at the tip */
 	struct adr *adr;	/* the model record made by the history engine */
 };
 
@@ -64,6 +72,8 @@ void lineage_seen(struct lin *l, uint32_t idx, const char *path, const char *id,
 		  const git_oid *blob);
 void lineage_edit(struct lin *l, uint32_t idx);
 void lineage_ref(struct lin *l, uint32_t idx);
+/* Record that an add of l was renamed from folder dir (interned). */
+void lineage_from_dir(struct lin *l, const char *dir);
 
 /* Fold joined lineages into their roots; sort every root's lists. */
 void lineage_finish(struct lineages *set);

@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "adrid.h"
+#include "histdirs.h"
 #include "mention.h"
 #include "xalloc.h"
 
@@ -57,8 +58,21 @@ void link_mentions_free(void *mentions)
 	free(m);
 }
 
-/* Reference every live ADR of snap with this id; 0 when there is none. */
-static int link_id(struct snapshot *snap, const char *id, uint32_t idx)
+static void link_hold(struct links *l, uint32_t idx, const char *name, struct lin *lin,
+		      int is_path)
+{
+	struct link_held *h;
+
+	XGROW(l->held, l->held_alloc, l->held_nr + 1);
+	h = &l->held[l->held_nr++];
+	h->idx = idx;
+	h->name = name;
+	h->lin = lin;
+	h->is_path = is_path;
+}
+
+/* Hold every live file of snap with this id; 0 when there is none. */
+static int link_id(struct links *l, struct snapshot *snap, const char *id, uint32_t idx)
 {
 	struct snap_entry *e, *tmp;
 	int found = 0;
@@ -67,17 +81,19 @@ static int link_id(struct snapshot *snap, const char *id, uint32_t idx)
 		return 0;
 	HASH_ITER(hh, snap->by_path, e, tmp) {
 		if (e->live && e->id == id) {
-			lineage_ref(lineage_find(e->lin), idx);
+			link_hold(l, idx, id, e->lin, 0);
 			found = 1;
 		}
 	}
 	return found;
 }
 
-/* Reference the live ADR whose path or base name is name; 0 when none. */
-static int link_path(struct snapshot *snap, const char *name, uint32_t idx)
+/* Hold the live files whose path or base name is name; 0 when none. */
+static int link_path(struct links *l, struct engine *en, struct snapshot *snap,
+		     const char *name, uint32_t idx)
 {
 	struct snap_entry *e, *tmp;
+	const char *iname = NULL;
 	int found = 0;
 
 	if (!snap)
@@ -85,7 +101,9 @@ static int link_path(struct snapshot *snap, const char *name, uint32_t idx)
 	HASH_ITER(hh, snap->by_path, e, tmp) {
 		if (e->live && (!strcmp(e->path, name) ||
 				!strcmp(adrid_basename(e->path), name))) {
-			lineage_ref(lineage_find(e->lin), idx);
+			if (!iname)
+				iname = strpool_intern(&en->pool, name);
+			link_hold(l, idx, iname, e->lin, 1);
 			found = 1;
 		}
 	}
@@ -122,7 +140,7 @@ void link_resolve(struct links *l, struct engine *e, uint32_t idx)
 		    !link_has_id(snap, strpool_find(&e->pool, mt->id)))
 			want = mt->base;
 		id = strpool_find(&e->pool, want);
-		if (link_id(snap, id, idx))
+		if (link_id(l, snap, id, idx))
 			continue;
 		/* not at this commit: settled against every lineage at the end */
 		XGROW(l->unknown, l->unknown_alloc, l->unknown_nr + 1);
@@ -130,7 +148,7 @@ void link_resolve(struct links *l, struct engine *e, uint32_t idx)
 		l->unknown[l->unknown_nr++].id = strpool_intern(&e->pool, want);
 	}
 	for (size_t i = 0; i < m->paths.nr; i++) {
-		if (link_path(snap, m->paths.v[i], idx))
+		if (link_path(l, e, snap, m->paths.v[i], idx))
 			continue;
 		XGROW(l->pending, l->pending_alloc, l->pending_nr + 1);
 		l->pending[l->pending_nr].idx = idx;
@@ -189,11 +207,42 @@ void link_finish(struct links *l, struct engine *e)
 	struct link_index *ids = NULL, *names = NULL;
 	size_t kept = 0;
 
-	/* every lineage by the id it ends with, by each path and base name */
+	/*
+	 * A mention of a file at its commit names that file's ADR; when
+	 * none of the files it named is an ADR's (a document of a history
+	 * folder that never reached an ADR folder), it is settled like a
+	 * mention that named nothing there.
+	 */
+	for (size_t i = 0; i < l->held_nr;) {
+		size_t j = i;
+		int any = 0;
+
+		for (; j < l->held_nr && l->held[j].idx == l->held[i].idx &&
+		       l->held[j].name == l->held[i].name &&
+		       l->held[j].is_path == l->held[i].is_path; j++) {
+			struct lin *r = lineage_find(l->held[j].lin);
+
+			if (histdirs_reached(e, r)) {
+				u32vec_push(&r->refs, l->held[j].idx);
+				any = 1;
+			}
+		}
+		if (!any && l->held[i].is_path) {
+			XGROW(l->pending, l->pending_alloc, l->pending_nr + 1);
+			l->pending[l->pending_nr].idx = l->held[i].idx;
+			l->pending[l->pending_nr++].name = l->held[i].name;
+		} else if (!any) {
+			XGROW(l->unknown, l->unknown_alloc, l->unknown_nr + 1);
+			l->unknown[l->unknown_nr].idx = l->held[i].idx;
+			l->unknown[l->unknown_nr++].id = l->held[i].name;
+		}
+		i = j;
+	}
+	/* every ADR's lineage by the id it ends with, by each path and base name */
 	for (size_t j = 0; j < e->lins.nr; j++) {
 		struct lin *lin = e->lins.v[j];
 
-		if (lin->up)
+		if (lin->up || !histdirs_reached(e, lin))
 			continue;
 		if (lin->last_id)
 			link_index_add(&ids, lin->last_id, lin);
@@ -231,6 +280,7 @@ void link_finish(struct links *l, struct engine *e)
 
 void links_free(struct links *l)
 {
+	free(l->held);
 	free(l->unknown);
 	free(l->pending);
 	memset(l, 0, sizeof(*l));

@@ -28,7 +28,22 @@ struct link_pending {
 	const char *name;	/* interned path or base name */
 };
 
+/*
+ * A mention that a file held at its commit: it names that file's lineage
+ * only if the lineage is an ADR's (reaches an ADR folder, SPEC 2 [rev2]),
+ * which is known once every commit is applied.  Entries of one mention
+ * (the same commit and text) are next to each other.
+ */
+struct link_held {
+	uint32_t idx;
+	const char *name;	/* interned id, or path / base name */
+	struct lin *lin;
+	int is_path;
+};
+
 struct links {
+	struct link_held *held;
+	size_t held_nr, held_alloc;
 	struct link_unknown *unknown;
 	size_t unknown_nr, unknown_alloc;
 	struct link_pending *pending;

@@ -216,6 +216,29 @@ static int mention_rule2(const char *p, const char *eol, struct mention_list *ou
 	return 1;
 }
 
+/*
+ * The end of a URL starting at p ("http://" or "https://", any case, up
+ * to the next blank or line end), or NULL when none starts there: an id
+ * form inside a URL names nothing (SPEC section 3 [rev2]; it points at
+ * another repository's records).
+ */
+static const char *mention_url_end(const char *p, const char *eol)
+{
+	const char *q = p;
+
+	if (mention_lower(q[0]) != 'h' || mention_lower(q[1]) != 't' ||
+	    mention_lower(q[2]) != 't' || mention_lower(q[3]) != 'p')
+		return NULL;
+	q += 4;
+	if (mention_lower(*q) == 's')
+		q++;
+	if (q[0] != ':' || q[1] != '/' || q[2] != '/')
+		return NULL;
+	while (q < eol && !mention_isblank(*q) && *q != '\r')
+		q++;
+	return q;
+}
+
 void mention_scan_ids(const char *msg, struct mention_list *out)
 {
 	struct mention_seen *seen = NULL;
@@ -231,6 +254,11 @@ void mention_scan_ids(const char *msg, struct mention_list *out)
 		mention_rule2(p, eol, out, &seen);
 		prev = 0;
 		while (p < eol) {
+			if (mention_lower(*p) == 'h' && (end = mention_url_end(p, eol))) {
+				prev = (unsigned char)end[-1];
+				p = end;
+				continue;
+			}
 			if (mention_lower(*p) == 'a' && !mention_isalnum(prev) &&
 			    (end = mention_rule1(p, out, &seen)) && end <= eol) {
 				prev = (unsigned char)end[-1];

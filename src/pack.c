@@ -22,9 +22,22 @@
 #define PACK_FIRST_READ 512		/* header + most small objects */
 #define PACK_BLOCK (64u << 10)		/* pack bytes are read in blocks this big */
 #define PACK_BLOCKS 32			/* blocks kept (direct-mapped) */
+#define PACK_READ_MAX (1u << 20)	/* the largest single read of compressed bytes */
+/*
+ * The largest object this reader inflates or builds from a delta (the walk
+ * asks for commits and trees); anything bigger goes to libgit2.  zlib
+ * inflates at most about 1032 bytes per compressed byte, so a size beyond
+ * that many times what remains of the pack is a lie (ADR 19).
+ */
+#define PACK_MAX_OBJECT (256u << 20)
+#define PACK_ZLIB_RATIO 1032u
+#define PACK_HEADER 12			/* "PACK", version, object count */
+#define PACK_TRAILER 20			/* the pack's checksum */
 
 struct pack_file {
 	int fd;
+	uint64_t pack_len;		/* the .pack's size */
+	uint32_t nbig;			/* entries of the 64-bit offset table */
 	const unsigned char *idx;	/* the whole .idx, mapped */
 	size_t idx_len;
 	uint32_t nr;
@@ -68,13 +81,58 @@ static uint32_t pack_be32(const unsigned char *p)
 	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
 
-static int pack_add(struct packr *r, const char *idx_path, const char *pack_path)
+/*
+ * Check an index (version 2) as libgit2 does before believing any of it:
+ * the fanout never decreases, the file is exactly as long as the tables
+ * its object count implies (plus at most nr - 1 64-bit offsets), and its
+ * copy of the pack's checksum and object count match the pack.  Returns 0
+ * with the table pointers of p set, or -1 (the pack is left to libgit2,
+ * which reports its own error if it is damaged).
+ */
+static int pack_check(struct pack_file *p, const unsigned char *pack_hdr,
+		      const unsigned char *pack_sum)
 {
-	struct pack_file *p;
-	struct stat st;
+	uint64_t min, max, nr;
+	uint32_t prev = 0;
+
+	if (p->idx_len < 8 + 1024 + 40 || memcmp(p->idx, "\377tOc", 4) ||
+	    pack_be32(p->idx + 4) != 2)
+		return -1;
+	p->fanout = p->idx + 8;
+	for (int i = 0; i < 256; i++) {
+		uint32_t f = pack_be32(p->fanout + (size_t)i * 4);
+
+		if (f < prev)
+			return -1;
+		prev = f;
+	}
+	nr = prev;
+	min = 8 + 1024 + nr * (20 + 4 + 4) + 40;
+	max = min + (nr ? (nr - 1) * 8 : 0);
+	if (p->idx_len < min || p->idx_len > max)
+		return -1;
+	if (memcmp(pack_hdr, "PACK", 4) ||
+	    (pack_be32(pack_hdr + 4) != 2 && pack_be32(pack_hdr + 4) != 3) ||
+	    pack_be32(pack_hdr + 8) != nr ||
+	    memcmp(pack_sum, p->idx + p->idx_len - 40, 20))
+		return -1;
+	p->nr = (uint32_t)nr;
+	p->oids = p->fanout + 1024;
+	p->offs = p->oids + (size_t)nr * 20 + (size_t)nr * 4;
+	p->big = p->offs + (size_t)nr * 4;
+	p->nbig = (uint32_t)((p->idx_len - min) / 8);
+	return 0;
+}
+
+/* Map idx_path, open pack_path and check them (pack_check); 0 or -1. */
+static int pack_map(struct pack_file *p, const char *idx_path, const char *pack_path)
+{
+	struct stat st, pst;
+	unsigned char hdr[PACK_HEADER], sum[PACK_TRAILER];
 	int ifd = open(idx_path, O_RDONLY), pfd;
 	void *map;
 
+	memset(p, 0, sizeof(*p));
 	if (ifd < 0)
 		return -1;
 	if (fstat(ifd, &st) < 0 || st.st_size < 8 + 1024 + 40) {
@@ -85,42 +143,61 @@ static int pack_add(struct packr *r, const char *idx_path, const char *pack_path
 	close(ifd);
 	if (map == MAP_FAILED)
 		return -1;
-	/* version 2 only: "\377tOc", 2 */
-	if (memcmp(map, "\377tOc", 4) || pack_be32((const unsigned char *)map + 4) != 2 ||
-	    (pfd = open(pack_path, O_RDONLY)) < 0) {
-		munmap(map, (size_t)st.st_size);
-		return -1;
-	}
-	XGROW(r->packs, r->alloc, r->nr + 1);
-	p = &r->packs[r->nr++];
-	p->fd = pfd;
 	p->idx = map;
 	p->idx_len = (size_t)st.st_size;
-	p->fanout = p->idx + 8;
-	p->nr = pack_be32(p->fanout + 255 * 4);
-	p->oids = p->fanout + 1024;
-	p->offs = p->oids + (size_t)p->nr * 20 + (size_t)p->nr * 4;
-	p->big = p->offs + (size_t)p->nr * 4;
-	if ((size_t)(p->big - p->idx) > p->idx_len) {
-		munmap(map, (size_t)st.st_size);
+	if ((pfd = open(pack_path, O_RDONLY)) < 0) {
+		munmap(map, p->idx_len);
+		return -1;
+	}
+	p->fd = pfd;
+	if (fstat(pfd, &pst) < 0 || pst.st_size < PACK_HEADER + PACK_TRAILER ||
+	    pread(pfd, hdr, sizeof(hdr), 0) != (ssize_t)sizeof(hdr) ||
+	    pread(pfd, sum, sizeof(sum), pst.st_size - PACK_TRAILER) != (ssize_t)sizeof(sum) ||
+	    (p->pack_len = (uint64_t)pst.st_size, pack_check(p, hdr, sum) < 0)) {
+		munmap(map, p->idx_len);
 		close(pfd);
-		r->nr--;
 		return -1;
 	}
 	return 0;
 }
 
-int packr_open(struct packr **out, const char *objects_dir)
+static void pack_unmap(struct pack_file *p)
 {
-	struct packr *r = xcalloc(1, sizeof(*r));
+	munmap((void *)p->idx, p->idx_len);
+	close(p->fd);
+}
+
+/* The offset of the n-th object of p's index, or -1 when it is out of range. */
+static int64_t pack_nth_offset(const struct pack_file *p, uint32_t n)
+{
+	uint32_t off = pack_be32(p->offs + (size_t)n * 4);
+	uint64_t at = off;
+
+	if (off & 0x80000000u) {
+		off &= 0x7fffffffu;
+		if (off >= p->nbig)
+			return -1;
+		at = (uint64_t)pack_be32(p->big + (size_t)off * 8) << 32 |
+		     pack_be32(p->big + (size_t)off * 8 + 4);
+	}
+	/* an object starts after the header and ends before the trailer */
+	if (at < PACK_HEADER || at >= p->pack_len - PACK_TRAILER)
+		return -1;
+	return (int64_t)at;
+}
+
+/* Call fn for each "X.idx" and "X.pack" pair under objects_dir/pack. */
+static int pack_each(const char *objects_dir,
+		     int (*fn)(void *data, const char *idx, const char *pack), void *data)
+{
 	struct strbuf dir = STRBUF_INIT, idx = STRBUF_INIT, pack = STRBUF_INIT;
 	struct dirent *de;
 	DIR *d;
+	int rc = 0;
 
-	*out = NULL;
 	strbuf_addf(&dir, "%s/pack", objects_dir);
 	d = opendir(dir.buf);
-	while (d && (de = readdir(d))) {
+	while (d && !rc && (de = readdir(d))) {
 		size_t n = strlen(de->d_name);
 
 		if (n < 5 || strcmp(de->d_name + n - 4, ".idx"))
@@ -129,19 +206,64 @@ int packr_open(struct packr **out, const char *objects_dir)
 		strbuf_reset(&pack);
 		strbuf_addf(&idx, "%s/%s", dir.buf, de->d_name);
 		strbuf_addf(&pack, "%s/%.*s.pack", dir.buf, (int)(n - 4), de->d_name);
-		pack_add(r, idx.buf, pack.buf);
+		rc = fn(data, idx.buf, pack.buf);
 	}
 	if (d)
 		closedir(d);
 	strbuf_release(&dir);
 	strbuf_release(&idx);
 	strbuf_release(&pack);
+	return rc;
+}
+
+static int pack_add(void *data, const char *idx_path, const char *pack_path)
+{
+	struct packr *r = data;
+	struct pack_file p;
+
+	if (pack_map(&p, idx_path, pack_path) < 0)
+		return 0;	/* left to libgit2 */
+	XGROW(r->packs, r->alloc, r->nr + 1);
+	r->packs[r->nr++] = p;
+	return 0;
+}
+
+int packr_open(struct packr **out, const char *objects_dir)
+{
+	struct packr *r = xcalloc(1, sizeof(*r));
+
+	*out = NULL;
+	pack_each(objects_dir, pack_add, r);
 	if (!r->nr) {
 		packr_free(r);
 		return 0;
 	}
 	*out = r;
 	return 0;
+}
+
+/* pack_each's callback for packr_verify: 1 (and the path kept) when damaged. */
+static int pack_verify_one(void *data, const char *idx_path, const char *pack_path)
+{
+	char **bad = data;
+	struct pack_file p;
+	int rc = 0;
+
+	if (pack_map(&p, idx_path, pack_path) < 0)
+		return 0;	/* libgit2 refuses such a pack itself */
+	for (uint32_t i = 0; i < p.nr && !rc; i++)
+		if (pack_nth_offset(&p, i) < 0)
+			rc = 1;
+	pack_unmap(&p);
+	if (rc)
+		*bad = xstrdup(idx_path);
+	return rc;
+}
+
+int packr_verify(const char *objects_dir, char **bad)
+{
+	*bad = NULL;
+	return pack_each(objects_dir, pack_verify_one, bad) ? -1 : 0;
 }
 
 static void pack_cache_clear(struct packr *r)
@@ -158,10 +280,8 @@ void packr_free(struct packr *r)
 {
 	if (!r)
 		return;
-	for (size_t i = 0; i < r->nr; i++) {
-		munmap((void *)r->packs[i].idx, r->packs[i].idx_len);
-		close(r->packs[i].fd);
-	}
+	for (size_t i = 0; i < r->nr; i++)
+		pack_unmap(&r->packs[i]);
 	pack_cache_clear(r);
 	free(r->cache);
 	free(r->blocks);
@@ -179,7 +299,6 @@ static off_t pack_find(const struct pack_file *p, const git_oid *oid)
 	const unsigned char *id = oid->id;
 	uint32_t lo = id[0] ? pack_be32(p->fanout + (id[0] - 1) * 4) : 0;
 	uint32_t hi = pack_be32(p->fanout + id[0] * 4);
-	uint32_t off;
 
 	/*
 	 * Object ids are uniform: guess the position from the next bytes and
@@ -206,14 +325,9 @@ static off_t pack_find(const struct pack_file *p, const git_oid *oid)
 		int c = memcmp(p->oids + (size_t)mid * 20, id, 20);
 
 		if (!c) {
-			off = pack_be32(p->offs + (size_t)mid * 4);
-			if (!(off & 0x80000000u))
-				return (off_t)off;
-			off &= 0x7fffffffu;
-			if ((size_t)(p->big + (size_t)off * 8 + 8 - p->idx) > p->idx_len)
-				return -1;
-			return (off_t)((uint64_t)pack_be32(p->big + (size_t)off * 8) << 32 |
-				       pack_be32(p->big + (size_t)off * 8 + 4));
+			int64_t at = pack_nth_offset(p, mid);
+
+			return at < 0 ? -1 : (off_t)at;
 		}
 		if (c < 0)
 			lo = mid + 1;
@@ -262,6 +376,33 @@ static ssize_t pack_pread(struct packr *r, const struct pack_file *p, unsigned c
 }
 
 /*
+ * The rest of a little-endian base-128 size: continuation bytes from *pp
+ * (when more is set), 7 bits each from bit shift up.  A size that does
+ * not fit in 64 bits, or runs past end, is refused (-1) before any shift
+ * could overflow.
+ */
+static int pack_varint(uint64_t *v, unsigned shift, const unsigned char **pp,
+		       const unsigned char *end, int more)
+{
+	const unsigned char *p = *pp;
+
+	while (more) {
+		uint64_t bits;
+
+		if (p >= end || shift >= 64)
+			return -1;
+		bits = *p & 0x7f;
+		if (shift > 57 && bits >> (64 - shift))
+			return -1;	/* bits beyond the 64th */
+		*v |= bits << shift;
+		shift += 7;
+		more = *p++ & 0x80;
+	}
+	*pp = p;
+	return 0;
+}
+
+/*
  * Inflate the zlib data that starts at off into a new buffer of exactly
  * size bytes; the first have bytes of it are already in r->in at skip.
  * Returns the buffer, or NULL on any trouble.
@@ -269,9 +410,13 @@ static ssize_t pack_pread(struct packr *r, const struct pack_file *p, unsigned c
 static unsigned char *pack_inflate(struct packr *r, struct pack_file *p, off_t off,
 				   size_t size, size_t skip, size_t have)
 {
-	unsigned char *out = xmalloc(size + 1);
-	size_t chunk = size + 64;
+	unsigned char *out;
+	size_t chunk = size < PACK_READ_MAX - 64 ? size + 64 : PACK_READ_MAX;
 	int zr;
+
+	if (size > PACK_MAX_OBJECT)
+		return NULL;	/* the callers check; never let size + 1 wrap */
+	out = xmalloc(size + 1);
 
 	if (!r->z_ready) {
 		memset(&r->z, 0, sizeof(r->z));
@@ -315,7 +460,8 @@ static unsigned char *pack_inflate(struct packr *r, struct pack_file *p, off_t o
 		off += n;
 		r->z.next_in = r->in;
 		r->z.avail_in = (uInt)n;
-		chunk *= 2;
+		if (chunk < PACK_READ_MAX)
+			chunk = chunk * 2 < PACK_READ_MAX ? chunk * 2 : PACK_READ_MAX;
 	}
 	free(out);
 	return NULL;
@@ -326,25 +472,16 @@ static unsigned char *pack_patch(const unsigned char *base, size_t base_len,
 				 const unsigned char *d, size_t dlen, size_t *out_len)
 {
 	const unsigned char *end = d + dlen;
-	size_t src = 0, dst = 0, shift = 0, pos = 0;
+	uint64_t src = 0, dst = 0;
+	size_t pos = 0;
 	unsigned char *out;
 
-	do {
-		if (d >= end)
-			return NULL;
-		src |= (size_t)(*d & 0x7f) << shift;
-		shift += 7;
-	} while (*d++ & 0x80);
-	shift = 0;
-	do {
-		if (d >= end)
-			return NULL;
-		dst |= (size_t)(*d & 0x7f) << shift;
-		shift += 7;
-	} while (*d++ & 0x80);
-	if (src != base_len)
+	if (pack_varint(&src, 0, &d, end, 1) < 0 || pack_varint(&dst, 0, &d, end, 1) < 0)
 		return NULL;
-	out = xmalloc(dst + 1);
+	/* a result larger than the limit goes to libgit2 (dst + 1 never wraps) */
+	if (src != base_len || dst > PACK_MAX_OBJECT)
+		return NULL;
+	out = xmalloc((size_t)dst + 1);
 	while (d < end) {
 		unsigned char op = *d++;
 
@@ -449,11 +586,13 @@ static int pack_read_at(struct packr *r, struct pack_file *p, off_t off, int dep
 			git_object_t *type, unsigned char **data, size_t *len)
 {
 	unsigned char *hdr, *delta, *base;
+	const unsigned char *q;
 	const struct pack_cached *c;
-	size_t size = 0, base_len, dlen;
+	uint64_t size, left;
+	size_t base_len, dlen;
 	git_object_t base_type;
 	ssize_t n;
-	int shift = 4, i = 0, t, rc;
+	int i, t, rc;
 	off_t base_off;
 
 	if (depth > PACK_MAX_CHAIN)
@@ -477,18 +616,25 @@ static int pack_read_at(struct packr *r, struct pack_file *p, off_t off, int dep
 	hdr = r->in;
 	t = (hdr[0] >> 4) & 7;
 	size = hdr[0] & 15;
-	while (hdr[i] & 0x80) {
-		if (++i >= n || shift > 60)
-			return 1;
-		size |= (size_t)(hdr[i] & 0x7f) << shift;
-		shift += 7;
-	}
-	i++;
+	q = hdr + 1;
+	if (pack_varint(&size, 4, &q, hdr + n, hdr[0] & 0x80) < 0)
+		return 1;
+	i = (int)(q - hdr);
+	/*
+	 * The size must fit what remains of the pack (zlib's best ratio) and
+	 * the limit: a header claiming more is damage, or libgit2's job.
+	 */
+	if ((uint64_t)off + (uint64_t)i > p->pack_len - PACK_TRAILER)
+		return 1;
+	left = p->pack_len - PACK_TRAILER - (uint64_t)off - (uint64_t)i;
+	if (size > PACK_MAX_OBJECT || size / PACK_ZLIB_RATIO > left)
+		return 1;
 	if (t >= 1 && t <= 4) {	/* commit, tree, blob, tag */
-		if (!(*data = pack_inflate(r, p, off + i, size, (size_t)i, (size_t)(n - i))))
+		if (!(*data = pack_inflate(r, p, off + i, (size_t)size, (size_t)i,
+					   (size_t)(n - i))))
 			return 1;
 		*type = (git_object_t)t;
-		*len = size;
+		*len = (size_t)size;
 		return 0;
 	}
 	if (t != 6)
@@ -502,11 +648,11 @@ static int pack_read_at(struct packr *r, struct pack_file *p, off_t off, int dep
 			return 1;
 		base_off = ((base_off + 1) << 7) | (hdr[i] & 0x7f);
 	}
-	if (base_off <= 0 || base_off > off)
+	if (base_off <= 0 || base_off > off - PACK_HEADER)
 		return 1;
-	if (!(delta = pack_inflate(r, p, off + i, size, (size_t)i, (size_t)(n - i))))
+	if (!(delta = pack_inflate(r, p, off + i, (size_t)size, (size_t)i, (size_t)(n - i))))
 		return 1;
-	dlen = size;
+	dlen = (size_t)size;
 	rc = pack_read_at(r, p, off - base_off, depth + 1, &base_type, &base, &base_len);
 	if (rc) {
 		free(delta);

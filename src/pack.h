@@ -23,6 +23,15 @@ int packr_open(struct packr **out, const char *objects_dir);
 void packr_free(struct packr *r);
 
 /*
+ * Check the offsets of every pack index under objects_dir/pack that
+ * libgit2 would use: libgit2 1.5 reads an offset past its pack without a
+ * check (and crashes), so such an index must stop a command before
+ * libgit2 reads from it.  Returns 0, or -1 with *bad the index's path
+ * (caller frees).  Indexes libgit2 refuses on its own are not reported.
+ */
+int packr_verify(const char *objects_dir, char **bad);
+
+/*
  * Read object oid.  Returns 0 with *type and data[0..*len) (valid until
  * the next call), 1 when this reader cannot give it (ask libgit2).
  */

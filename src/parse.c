@@ -41,19 +41,46 @@ void parse_squeeze(struct strbuf *sb)
 	strbuf_setlen(sb, j);
 }
 
+/* The word "Status" in the languages of SPEC 1a, case-folded. */
+static const char *const status_heading_words[] = {
+	"status", "statut", "estado", "stato", "статус", "状态", "狀態", "ステータス",
+};
+
+/* Is s[0..n) one of the status words (case-folded, blanks trimmed)? */
+static int parse_is_status_word(const char *s, size_t n)
+{
+	struct strbuf sb = STRBUF_INIT, f = STRBUF_INIT;
+	int yes = 0;
+
+	strbuf_add(&sb, s, n);
+	strbuf_trim(&sb);
+	utf8_fold_str(&f, sb.buf);
+	for (size_t i = 0; i < sizeof(status_heading_words) / sizeof(*status_heading_words); i++)
+		yes |= !strcmp(f.buf, status_heading_words[i]);
+	strbuf_release(&sb);
+	strbuf_release(&f);
+	return yes;
+}
+
+/* Length of a colon at p: ':' or the fullwidth '：' (U+FF1A); 0 if none. */
+static size_t parse_colon(const char *p)
+{
+	if (*p == ':')
+		return 1;
+	return !strncmp(p, "\xEF\xBC\x9A", 3) ? 3 : 0;
+}
+
 int parse_is_status_heading(const char *text)
 {
-	struct strbuf sb = STRBUF_INIT;
-	int yes;
+	size_t n = strlen(text);
 
-	strbuf_addstr(&sb, text);
-	strbuf_trim(&sb);
-	if (sb.len && sb.buf[sb.len - 1] == ':')
-		strbuf_setlen(&sb, sb.len - 1);
-	strbuf_trim(&sb);
-	yes = !strcasecmp(sb.buf, "status");
-	strbuf_release(&sb);
-	return yes;
+	while (n && (text[n - 1] == ' ' || text[n - 1] == '\t'))
+		n--;
+	if (n && text[n - 1] == ':')
+		n--;
+	else if (n >= 3 && parse_colon(text + n - 3) == 3)
+		n -= 3;
+	return parse_is_status_word(text, n);
 }
 
 static const char *parse_skip_blanks(const char *p, const char *end)
@@ -63,19 +90,12 @@ static const char *parse_skip_blanks(const char *p, const char *end)
 	return p;
 }
 
-/* Match the word "status" (any case) at p; returns the byte after or NULL. */
-static const char *parse_match_status(const char *p, const char *end)
-{
-	if (end - p < 6 || strncasecmp(p, "status", 6))
-		return NULL;
-	return p + 6;
-}
-
 char *parse_status_line(const char *line, size_t len)
 {
-	const char *p = line, *end = line + len, *v, *vend;
+	const char *p = line, *end = line + len, *key, *v, *vend;
 	struct strbuf sb = STRBUF_INIT;
 	int table = 0;
+	size_t c = 0;
 
 	p = parse_skip_blanks(p, end);
 	if (p < end && *p == '|') {
@@ -87,12 +107,13 @@ char *parse_status_line(const char *line, size_t len)
 		   (p[1] == ' ' || p[1] == '\t')) {
 		p = parse_skip_blanks(p + 1, end);
 	}
-	if (!(p = parse_match_status(p, end)))
+	/* the key: up to the colon (or the cell's bar), a status word */
+	for (key = p; p < end; p++)
+		if (table ? *p == '|' : (c = parse_colon(p)) != 0)
+			break;
+	if (p >= end || p - key > 32 || !parse_is_status_word(key, (size_t)(p - key)))
 		return NULL;
-	p = parse_skip_blanks(p, end);
-	if (p >= end || *p != (table ? '|' : ':'))
-		return NULL;
-	v = p + 1;
+	v = p + (table ? 1 : c);
 	vend = end;
 	if (table) {
 		const char *bar = memchr(v, '|', (size_t)(end - v));
@@ -106,6 +127,57 @@ char *parse_status_line(const char *line, size_t len)
 		return NULL;
 	}
 	return strbuf_detach(&sb, NULL);
+}
+
+/*
+ * The cells of a table row "| a | b |" (leading and trailing bars
+ * optional), trimmed, pushed to out.  Returns the number of cells.
+ */
+size_t parse_table_cells(const char *line, size_t len, struct strvec *out)
+{
+	const char *p = line, *end = line + len;
+	struct strbuf cell = STRBUF_INIT;
+	size_t n = 0;
+
+	p = parse_skip_blanks(p, end);
+	while (end > p && (end[-1] == ' ' || end[-1] == '\t'))
+		end--;
+	if (p < end && *p == '|')
+		p++;
+	if (end > p && end[-1] == '|' && (end - 1 == p || end[-2] != '\\'))
+		end--;
+	while (p <= end) {
+		const char *bar = p;
+
+		while (bar < end && !(*bar == '|' && (bar == line || bar[-1] != '\\')))
+			bar++;
+		strbuf_reset(&cell);
+		strbuf_add(&cell, p, (size_t)(bar - p));
+		strbuf_trim(&cell);
+		strvec_push(out, cell.buf);
+		n++;
+		p = bar + 1;
+	}
+	strbuf_release(&cell);
+	return n;
+}
+
+/* Is this line a table delimiter row ("|---|:---:|")? */
+int parse_is_delimiter_row(const char *line, size_t len)
+{
+	int dash = 0, bar = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		char ch = line[i];
+
+		if (ch == '-')
+			dash = 1;
+		else if (ch == '|')
+			bar = 1;
+		else if (ch != ':' && ch != ' ' && ch != '\t')
+			return 0;
+	}
+	return dash && bar;
 }
 
 /*
@@ -222,8 +294,9 @@ static void parse_link_targets(const char *p, struct strvec *out)
 	for (;;) {
 		char *id = NULL;
 
+		/* '|': a key/value table row, "| Supersedes | [ADR-5](...) |" */
 		while (*p == ' ' || *p == '\t' || *p == ':' || *p == '*' ||
-		       *p == '_' || *p == '`' || *p == '"' || *p == '\'')
+		       *p == '_' || *p == '`' || *p == '"' || *p == '\'' || *p == '|')
 			p++;
 		if (*p == '[') {
 			const char *close = p + 1, *text = p + 1;
@@ -437,8 +510,8 @@ static char *parse_date_line(const char *body)
 		p += 4;
 		while (*p == ' ' || *p == '*' || *p == '_')
 			p++;
-		if (*p != ':' && *p != '|')
-			continue;
+		if (*p != ':')
+			continue;	/* the colon is required (SPEC 1 rev2) */
 		p++;
 		while (*p == ' ' || *p == '\t' || *p == '*' || *p == '_' ||
 		       *p == '|' || *p == '`')
@@ -447,27 +520,6 @@ static char *parse_date_line(const char *body)
 			return xstrdup(buf);
 	}
 	return NULL;
-}
-
-/* The file name's slug: extension and id removed ("0012-use-nats" -> "use-nats"). */
-static char *parse_slug(const char *path)
-{
-	const char *base = adrid_basename(path), *dot = strrchr(base, '.'), *p;
-	size_t len = dot && dot != base ? (size_t)(dot - base) : strlen(base);
-	char *name = xstrndup(base, len), *slug;
-
-	p = name;
-	if (!strncasecmp(p, "adr", 3) && (p[3] == '-' || p[3] == '_'))
-		p += 4;
-	if (isdigit((unsigned char)*p)) {
-		while (isdigit((unsigned char)*p) || *p == '-' || *p == '_')
-			p++;
-	} else {
-		p = name;
-	}
-	slug = xstrdup(*p ? p : name);
-	free(name);
-	return slug;
 }
 
 /* Bytes cleaned for the parsers: valid UTF-8, no NUL, LF line ends. */
@@ -558,7 +610,7 @@ int parse_adr(struct adr_doc *out, const char *path, const char *buf, size_t len
 	if (title.len) {
 		out->title = strbuf_detach(&title, NULL);
 	} else {
-		out->title = parse_slug(path);
+		out->title = adrid_slug(adrid_basename(path));
 		out->title_line = 0;
 	}
 

@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "strbuf.h"
+#include "strvec.h"
 
 struct parse_out {
 	char *title;		/* first level-1 heading, markup removed; NULL */
@@ -30,8 +31,18 @@ void parse_rst(struct parse_out *out, const char *body, size_t len);
  */
 char *parse_status_line(const char *line, size_t len);
 
-/* Is this heading text "Status" (any case, blanks and a ':' allowed)? */
+/*
+ * Is this heading text "Status" or one of its SPEC 1a translations
+ * ("Statut", "Estado", "Статус", "状态", ...; case-folded, blanks and a
+ * ':' allowed)?
+ */
 int parse_is_status_heading(const char *text);
+
+/* The trimmed cells of a table row, pushed to out; returns their number. */
+size_t parse_table_cells(const char *line, size_t len, struct strvec *out);
+
+/* Is this line a table's delimiter row ("| --- | :-: |")? */
+int parse_is_delimiter_row(const char *line, size_t len);
 
 /* Collapse runs of blanks to one space and trim (in place). */
 void parse_squeeze(struct strbuf *sb);

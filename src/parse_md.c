@@ -8,9 +8,11 @@
 #include "parse_int.h"
 
 #include <cmark.h>
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "status.h"
 #include "xalloc.h"
 
 /*
@@ -84,16 +86,65 @@ static void md_html_line(struct strbuf *sb, const char *lit)
 	}
 }
 
+/* Blocks skipped between a Status heading and its text: comments and rules. */
+static int md_is_skipped(cmark_node *n)
+{
+	return md_is_comment(n) || cmark_node_get_type(n) == CMARK_NODE_THEMATIC_BREAK;
+}
+
+/* Does the text start with a date "YYYY-MM-DD" (a line of a status log)? */
+static int md_starts_with_date(const char *s)
+{
+	for (int i = 0; i < 10; i++)
+		if (i == 4 || i == 7 ? s[i] != '-' : !isdigit((unsigned char)s[i]))
+			return 0;
+	return !isdigit((unsigned char)s[10]);
+}
+
+/*
+ * A dated status log in a paragraph ("2024-01-01 proposed" on each line):
+ * the last line of the run of dated lines that opens it, into sb, with
+ * *k its index.  0 when the first line has no date.
+ */
+static int md_last_dated_line(struct strbuf *sb, cmark_node *para, unsigned *k)
+{
+	struct strbuf all = STRBUF_INIT;
+	size_t start = 0;
+	unsigned i = 0;
+	int found = 0;
+
+	md_plain(&all, para, '\n');
+	while (start < all.len) {
+		const char *nl = memchr(all.buf + start, '\n', all.len - start);
+		size_t end = nl ? (size_t)(nl - all.buf) : all.len;
+		const char *line = all.buf + start;
+
+		while (*line == ' ' || *line == '\t')
+			line++;
+		if (!md_starts_with_date(line))
+			break;
+		strbuf_reset(sb);
+		strbuf_add(sb, all.buf + start, end - start);
+		*k = i++;
+		found = 1;
+		start = end + 1;
+	}
+	strbuf_release(&all);
+	return found;
+}
+
 /*
  * The status under a Status heading: the first line of the first block
- * after it (comments skipped, list and quote containers entered).  A
- * heading, code block, rule or the end of the document gives nothing.
+ * after it (comments and thematic breaks skipped, list and quote
+ * containers entered); of a dated status log, its last dated line.  A
+ * heading, code block or the end of the document gives nothing.
  */
 static int md_status_after(struct strbuf *sb, unsigned *line, cmark_node *heading)
 {
-	cmark_node *n = cmark_node_next(heading);
+	cmark_node *n = cmark_node_next(heading), *item = NULL;
+	unsigned k = 0;
 
-	while (n && md_is_comment(n))
+	while (n && md_is_skipped(n))
 		n = cmark_node_next(n);
 	while (n) {
 		cmark_node_type t = cmark_node_get_type(n);
@@ -101,8 +152,10 @@ static int md_status_after(struct strbuf *sb, unsigned *line, cmark_node *headin
 		if (t != CMARK_NODE_LIST && t != CMARK_NODE_ITEM &&
 		    t != CMARK_NODE_BLOCK_QUOTE)
 			break;
+		if (t == CMARK_NODE_ITEM)
+			item = n;
 		n = cmark_node_first_child(n);
-		while (n && md_is_comment(n))
+		while (n && md_is_skipped(n))
 			n = cmark_node_next(n);
 	}
 	if (!n)
@@ -110,7 +163,28 @@ static int md_status_after(struct strbuf *sb, unsigned *line, cmark_node *headin
 	strbuf_reset(sb);
 	switch (cmark_node_get_type(n)) {
 	case CMARK_NODE_PARAGRAPH:
-		md_plain(sb, n, 0);
+		if (md_last_dated_line(sb, n, &k)) {
+			/* a log as list items: the last item that starts with a date */
+			for (cmark_node *it = item ? cmark_node_next(item) : NULL; it;
+			     it = cmark_node_next(it)) {
+				cmark_node *p = cmark_node_first_child(it);
+				struct strbuf tmp = STRBUF_INIT;
+				unsigned j;
+
+				if (!p || cmark_node_get_type(p) != CMARK_NODE_PARAGRAPH ||
+				    !md_last_dated_line(&tmp, p, &j)) {
+					strbuf_release(&tmp);
+					break;
+				}
+				strbuf_reset(sb);
+				strbuf_addbuf(sb, &tmp);
+				strbuf_release(&tmp);
+				n = p;
+				k = j;
+			}
+		} else {
+			md_plain(sb, n, 0);
+		}
 		break;
 	case CMARK_NODE_HTML_BLOCK:
 		md_html_line(sb, cmark_node_get_literal(n));
@@ -119,28 +193,73 @@ static int md_status_after(struct strbuf *sb, unsigned *line, cmark_node *headin
 		return 0;
 	}
 	parse_squeeze(sb);
-	*line = (unsigned)cmark_node_get_start_line(n);
+	*line = (unsigned)cmark_node_get_start_line(n) + k;
 	return sb->len > 0;
+}
+
+/*
+ * A table whose header row has a Status column (its delimiter row below
+ * it): that column's cell in the first body row.  lines[0..3) are the
+ * header, delimiter and body lines.  New string or NULL.
+ */
+static char *md_status_column(const char *hdr, size_t hn, const char *dl, size_t dn,
+			      const char *row, size_t rn)
+{
+	struct strvec h = STRVEC_INIT, r = STRVEC_INIT;
+	char *v = NULL;
+
+	if (!memchr(hdr, '|', hn) || !parse_is_delimiter_row(dl, dn))
+		return NULL;
+	parse_table_cells(hdr, hn, &h);
+	parse_table_cells(row, rn, &r);
+	for (size_t i = 0; i < h.nr && i < r.nr; i++)
+		if (parse_is_status_heading(h.v[i])) {
+			/* "| Status | Accepted |" on top is a key/value row */
+			if (i + 1 < h.nr && status_normalize(h.v[i + 1]) != ADR_STATUS_UNKNOWN)
+				v = xstrdup(h.v[i + 1]);
+			else if (*r.v[i])
+				v = xstrdup(r.v[i]);
+			break;
+		}
+	strvec_clear(&h);
+	strvec_clear(&r);
+	return v;
 }
 
 /* Try the status line forms on each line of a paragraph. */
 static char *md_status_lines(cmark_node *para, unsigned *line)
 {
 	struct strbuf sb = STRBUF_INIT;
+	size_t *off = NULL, nr = 0, alloc = 0;
 	char *v = NULL;
-	size_t start = 0;
-	unsigned k = 0;
 
 	md_plain(&sb, para, '\n');
-	while (start <= sb.len && !v) {
+	for (size_t start = 0; start <= sb.len;) {
 		const char *nl = memchr(sb.buf + start, '\n', sb.len - start);
-		size_t end = nl ? (size_t)(nl - sb.buf) : sb.len;
 
-		if ((v = parse_status_line(sb.buf + start, end - start)))
-			*line = (unsigned)cmark_node_get_start_line(para) + k;
-		start = end + 1;
-		k++;
+		XGROW(off, alloc, nr + 2);
+		off[nr++] = start;
+		start = nl ? (size_t)(nl - sb.buf) + 1 : sb.len + 1;
 	}
+	off[nr] = sb.len + 1;
+	for (size_t k = 0; k < nr && !v; k++) {
+		const char *l = sb.buf + off[k];
+		size_t n = off[k + 1] - off[k] - 1;
+
+		/* a header row with a Status column, before its key/value reading */
+		if (k + 2 < nr)
+			v = md_status_column(l, n, sb.buf + off[k + 1],
+					     off[k + 2] - off[k + 1] - 1, sb.buf + off[k + 2],
+					     off[k + 3] - off[k + 2] - 1);
+		if (!v && k + 1 < nr && memchr(l, '|', n) &&
+		    parse_is_delimiter_row(sb.buf + off[k + 1], off[k + 2] - off[k + 1] - 1))
+			continue;	/* a header row: its cells are names, not values */
+		if (!v)
+			v = parse_status_line(l, n);
+		if (v)
+			*line = (unsigned)cmark_node_get_start_line(para) + (unsigned)k;
+	}
+	free(off);
 	strbuf_release(&sb);
 	return v;
 }

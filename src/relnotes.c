@@ -1,8 +1,9 @@
 /*
- * relnotes: release notes from a history db (relnotes.h).  Walks the
- * events once in timeline order, keeps those whose commit is in range,
- * groups each ADR by where its status went.  cmd_release_notes.c picks
- * the ranges (tags) and renders the result.
+ * relnotes: release notes from a history db (relnotes.h).  For each ADR,
+ * its history (timeline order) gives the status at each end of the range
+ * and the events inside it; the net change decides whether and where it
+ * is listed.  cmd_release_notes.c picks the ranges (tags) and renders the
+ * result.
  */
 #include "relnotes.h"
 
@@ -30,36 +31,73 @@ enum relnotes_group relnotes_group_of(enum adr_status to)
 	}
 }
 
-static struct relnotes_item *relnotes_item_for(struct relnotes_section *s,
-					       const struct adr *a)
+/*
+ * A net change: the status at B differs from the one at A.  A record
+ * that did not exist at A and is gone at B (a draft written and dropped
+ * inside the range) did not change either.
+ */
+static int relnotes_is_change(enum adr_status from, enum adr_status to)
 {
-	for (size_t i = 0; i < s->nr; i++)
-		if (s->items[i].adr == a)
-			return &s->items[i];
-	return relnotes_add_item(s, a);
+	if (from == to)
+		return 0;
+	if (from == ADR_STATUS_NONE && to == ADR_STATUS_DELETED)
+		return 0;
+	return 1;
+}
+
+static void relnotes_build_one(struct relnotes_section *s, const struct adr *a,
+			       relnotes_reach_fn reach, void *data, int all_transitions)
+{
+	enum adr_status from = ADR_STATUS_NONE, to = ADR_STATUS_NONE;
+	const struct adr_event **evs = NULL;
+	size_t nr = 0, alloc = 0;
+	struct strvec impl = STRVEC_INIT;
+	struct relnotes_item *it;
+	int changed, listed;
+
+	for (size_t i = 0; i < a->history_nr; i++) {
+		const struct adr_event *e = a->history[i];
+		int at_b = reach(e->commit, RELNOTES_TO, data);
+		int at_a = reach(e->commit, RELNOTES_FROM, data);
+
+		if (at_a)
+			from = e->to;
+		if (at_b)
+			to = e->to;
+		if (at_b && !at_a) {
+			XGROW(evs, alloc, nr + 1);
+			evs[nr++] = e;
+		}
+	}
+	for (size_t k = 0; k < a->implemented_by.nr; k++) {
+		const char *c = a->implemented_by.v[k];
+
+		if (reach(c, RELNOTES_TO, data) && !reach(c, RELNOTES_FROM, data))
+			strvec_push(&impl, c);
+	}
+	changed = nr && relnotes_is_change(from, to);
+	listed = changed || (all_transitions && nr);
+	/* work on a record that exists at B and did not change status */
+	if (!listed && (!impl.nr || to == ADR_STATUS_DELETED)) {
+		free(evs);
+		strvec_clear(&impl);
+		return;
+	}
+	it = relnotes_add_item(s, a);
+	it->from = from;
+	it->to = to;
+	it->changed = changed;
+	it->group = listed ? relnotes_group_of(to) : RELNOTES_EARLIER;
+	it->events = evs;
+	it->events_nr = nr;
+	it->events_alloc = alloc;
+	it->commits = impl;
 }
 
 void relnotes_build(struct relnotes_section *s, const struct adr_db *db,
-		    relnotes_in_range_fn in_range, void *data)
+		    relnotes_reach_fn reach, void *data, int all_transitions)
 {
-	for (size_t i = 0; i < db->events_nr; i++) {
-		const struct adr_event *e = db->events[i];
-		struct relnotes_item *it;
-
-		if (!in_range(e->commit, data))
-			continue;
-		it = relnotes_item_for(s, e->adr);
-		XGROW(it->events, it->events_alloc, it->events_nr + 1);
-		it->events[it->events_nr++] = e;
-		it->group = relnotes_group_of(e->to);
-	}
-	for (size_t i = 0; i < s->nr; i++) {
-		struct relnotes_item *it = &s->items[i];
-		const struct strvec *impl = &it->adr->implemented_by;
-
-		for (size_t k = 0; k < impl->nr; k++)
-			if (in_range(impl->v[k], data))
-				strvec_push(&it->commits, impl->v[k]);
-	}
+	for (size_t i = 0; i < db->nr; i++)
+		relnotes_build_one(s, db->adrs[i], reach, data, all_transitions);
 	relnotes_sort(s);
 }

@@ -31,20 +31,7 @@ enum render_view {
 
 struct check_report;
 struct relnotes;
-struct strbuf;
-
-/*
- * Links to the forge (the web pages of a commit and of a file), for the
- * HTML pages.  Each function appends the URL to out and returns 0, or -1
- * (nothing appended) when there is none; a NULL struct or function means
- * plain text.  data is passed through (forge.c's struct forge, say).
- */
-struct render_links {
-	const void *data;
-	int (*commit_url)(struct strbuf *out, const void *data, const char *sha);
-	int (*file_url)(struct strbuf *out, const void *data, const char *sha,
-			const char *path);
-};
+struct forge;
 
 struct render_ctx {
 	FILE *out;
@@ -56,10 +43,20 @@ struct render_ctx {
 	const struct check_report *check;	/* VIEW_CHECK */
 	const struct relnotes *notes;	/* VIEW_RELEASE_NOTES */
 	const char *base_dir;	/* VIEW_INDEX: links relative to this folder */
-	const struct render_links *links;	/* HTML: forge links, or NULL */
 	const char *repo_name;	/* HTML header: the repository, or NULL */
 	const char *const *pages;	/* HTML timeline in a site: per db->adrs[i],
 					 * its page (relative URL) or NULL */
+	size_t width;		/* text: display cells to fit (term_width()); 0: no limit */
+	/*
+	 * Timeline views: for db->events[i], the ISO committer date of the
+	 * commit that landed it (events are grouped by it); NULL (the array
+	 * or an entry): the event's author date.
+	 */
+	char *const *landed_dates;
+	int reverse;		/* timeline: newest first */
+	const char *body;	/* VIEW_SHOW: the record's text (--body), or NULL */
+	int body_raw;		/* print body as it is written (--raw) */
+	const struct forge *forge;	/* commit/file links (forge.h), or NULL */
 };
 
 /* "text", "markdown"/"md", "json", "mermaid", "html"; -1 if unknown. */
@@ -95,6 +92,23 @@ struct strbuf;
  * links relative to base_dir.  The text `index --write` splices in. */
 void render_md_index_table(struct strbuf *out, const struct adr_db *db,
 			   const char *base_dir);
+/*
+ * s as inert Markdown inline text: one line, control characters
+ * neutralised (utf8_for_terminal), raw HTML, entities, links, images,
+ * emphasis, code spans, strikethrough and @mentions made plain text,
+ * with no backslash where a renderer would not need one (snake_case,
+ * R&D, a lone ~ stay as written).
+ */
+void render_md_escape(struct strbuf *out, const char *s);
+/* "`abc1234`", linked to the commit's page when the forge is known. */
+void render_md_sha_link(struct strbuf *out, const struct forge *f, const char *sha);
+struct relnotes_section;
+/* A release-notes section's groups as Markdown (what {{body}} gives). */
+void render_md_relnotes_body(struct strbuf *out, const struct render_ctx *ctx,
+			     const struct relnotes_section *s);
+/* "new"/"no status" for none at the start/end of a range, else the name. */
+const char *render_relnotes_status(enum adr_status s, int at_start);
+int render_text_release_notes(const struct render_ctx *ctx);
 /* s as one Markdown table cell ('|' escaped, no newlines, valid UTF-8). */
 void render_md_cell(struct strbuf *out, const char *s);
 /* "Accepted" for accepted; the raw text when unknown; "" for none. */

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "forge.h"
 #include "html_assets.h"
 #include "json.h"
 #include "status.h"
@@ -82,6 +83,16 @@ static int render_html_wanted(const struct render_ctx *ctx, const struct adr *a)
 	return !a->deleted || a->history_nr;
 }
 
+/* "url": the forge link in url when have, else null; url is reset. */
+static void render_html_url(struct json *jw, int have, struct strbuf *url)
+{
+	if (have)
+		json_string(jw, "url", url->buf);
+	else
+		json_null(jw, "url");
+	strbuf_reset(url);
+}
+
 /*
  * The lane of a: a tombstone that shares its id with a live ADR on the
  * page is drawn in that ADR's lane (one lane per id: a file deleted and
@@ -118,7 +129,6 @@ static char *render_html_data(const struct render_ctx *ctx, size_t *len)
 	FILE *mem = open_memstream(&buf, len);
 	struct json jw;
 	struct strbuf url = STRBUF_INIT;
-	const struct render_links *l = ctx->links;
 	const struct adr_commit *c, *tmp;
 
 	/* Live ADRs first claim their lanes, then tombstones join or add one. */
@@ -153,6 +163,8 @@ static char *render_html_data(const struct render_ctx *ctx, size_t *len)
 			for (size_t i = 0; i < db->nr; i++)
 				if (db->adrs[i] == a && ctx->pages[i])
 					json_string(&jw, "page", ctx->pages[i]);
+		render_html_url(&jw, !a->deleted &&
+				forge_file_link(&url, ctx->forge, db->head, a->path) == 0, &url);
 		render_html_strvec(&jw, "supersedes", &a->doc.supersedes);
 		render_html_strvec(&jw, "superseded_by", &a->doc.superseded_by);
 		render_html_strvec(&jw, "amends", &a->doc.amends);
@@ -180,9 +192,7 @@ static char *render_html_data(const struct render_ctx *ctx, size_t *len)
 		json_string(&jw, "from", status_name(e->from));
 		json_string(&jw, "to", status_name(e->to));
 		json_string(&jw, "subject", c ? c->subject : NULL);
-		strbuf_setlen(&url, 0);
-		if (l && l->commit_url && l->commit_url(&url, l->data, e->commit) == 0 && url.len)
-			json_string(&jw, "commit_url", url.buf);
+		render_html_url(&jw, forge_commit_link(&url, ctx->forge, e->commit) == 0, &url);
 		json_object_end(&jw);
 		if (e->time > now)
 			now = e->time;

@@ -5,15 +5,60 @@
  */
 #include "render.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "json.h"
 #include "status.h"
+#include "strvec.h"
+
+/* The commits a document names, for its "commits" map (SPEC 5 rev2). */
+static void render_json_name(struct strvec *named, const char *sha)
+{
+	if (named && sha && *sha)
+		strvec_push(named, sha);
+}
+
+static int render_json_sha_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * "commits": {"<sha>": {"subject", "author", "date"}} for every commit in
+ * named, each once, ordered by sha (a map: order carries no meaning, but
+ * the same input always gives the same bytes).
+ */
+static void render_json_commits(struct json *jw, const struct adr_db *db,
+				struct strvec *named)
+{
+	json_object_begin(jw, "commits");
+	if (named->nr > 1)
+		qsort(named->v, named->nr, sizeof(*named->v), render_json_sha_cmp);
+	for (size_t i = 0; i < named->nr; i++) {
+		const struct adr_commit *c;
+
+		if (i && !strcmp(named->v[i], named->v[i - 1]))
+			continue;
+		if (!(c = adr_db_commit(db, named->v[i])))
+			continue;
+		json_object_begin(jw, c->sha);
+		json_string(jw, "subject", c->subject);
+		json_string(jw, "author", c->author);
+		json_string(jw, "date", c->date);
+		json_object_end(jw);
+	}
+	json_object_end(jw);
+}
 
 static void render_json_strvec(struct json *jw, const char *key,
-			       const struct strvec *sv, int fill)
+			       const struct strvec *sv, int fill, struct strvec *named)
 {
 	json_array_begin(jw, key);
-	for (size_t i = 0; fill && i < sv->nr; i++)
+	for (size_t i = 0; fill && i < sv->nr; i++) {
 		json_string(jw, NULL, sv->v[i]);
+		render_json_name(named, sv->v[i]);
+	}
 	json_array_end(jw);
 }
 
@@ -25,9 +70,14 @@ void render_json_event_fields(struct json *jw, const struct adr_event *e)
 	json_string(jw, "author", e->author);
 	json_string(jw, "from", status_name(e->from));
 	json_string(jw, "to", status_name(e->to));
+	/* the file and title at that commit; the ADR's own until the engine
+	 * records them per event */
+	json_string(jw, "path", e->path ? e->path : e->adr->path);
+	json_string(jw, "title", e->title ? e->title : e->adr->doc.title);
 }
 
-static void render_json_adr(struct json *jw, const struct adr *a, int fill)
+static void render_json_adr(struct json *jw, const struct adr *a, int fill,
+			    struct strvec *named)
 {
 	json_object_begin(jw, NULL);
 	json_string(jw, "id", a->id);
@@ -43,15 +93,17 @@ static void render_json_adr(struct json *jw, const struct adr *a, int fill)
 		json_object_begin(jw, NULL);
 		render_json_event_fields(jw, a->history[i]);
 		json_object_end(jw);
+		render_json_name(named, a->history[i]->commit);
+		render_json_name(named, a->history[i]->landed);
 	}
 	json_array_end(jw);
-	render_json_strvec(jw, "supersedes", &a->doc.supersedes, 1);
-	render_json_strvec(jw, "superseded_by", &a->doc.superseded_by, 1);
-	render_json_strvec(jw, "amends", &a->doc.amends, 1);
-	render_json_strvec(jw, "amended_by", &a->doc.amended_by, 1);
-	render_json_strvec(jw, "references", &a->references, fill);
-	render_json_strvec(jw, "edits", &a->edits, fill);
-	render_json_strvec(jw, "implemented_by", &a->implemented_by, fill);
+	render_json_strvec(jw, "supersedes", &a->doc.supersedes, 1, NULL);
+	render_json_strvec(jw, "superseded_by", &a->doc.superseded_by, 1, NULL);
+	render_json_strvec(jw, "amends", &a->doc.amends, 1, NULL);
+	render_json_strvec(jw, "amended_by", &a->doc.amended_by, 1, NULL);
+	render_json_strvec(jw, "references", &a->references, fill, named);
+	render_json_strvec(jw, "edits", &a->edits, fill, named);
+	render_json_strvec(jw, "implemented_by", &a->implemented_by, fill, named);
 	json_object_end(jw);
 }
 
@@ -60,6 +112,7 @@ static int render_json_db(const struct render_ctx *ctx)
 	const struct adr_db *db = ctx->db;
 	int fill = ctx->with_commits;
 	struct json jw;
+	struct strvec named = STRVEC_INIT;
 
 	json_init(&jw, ctx->out, 1);
 	json_object_begin(&jw, NULL);
@@ -73,7 +126,7 @@ static int render_json_db(const struct render_ctx *ctx)
 			continue;
 		if (a->deleted && !ctx->all)
 			continue;
-		render_json_adr(&jw, a, fill);
+		render_json_adr(&jw, a, fill, &named);
 	}
 	json_array_end(&jw);
 	json_array_begin(&jw, "events");
@@ -85,6 +138,8 @@ static int render_json_db(const struct render_ctx *ctx)
 		json_string(&jw, "adr", e->adr->id);
 		render_json_event_fields(&jw, e);
 		json_object_end(&jw);
+		render_json_name(&named, e->commit);
+		render_json_name(&named, e->landed);
 	}
 	json_array_end(&jw);
 	json_array_begin(&jw, "unknown_references");
@@ -93,8 +148,11 @@ static int render_json_db(const struct render_ctx *ctx)
 		json_string(&jw, "commit", db->unknown[i].commit);
 		json_string(&jw, "id", db->unknown[i].id);
 		json_object_end(&jw);
+		render_json_name(&named, db->unknown[i].commit);
 	}
 	json_array_end(&jw);
+	render_json_commits(&jw, db, &named);
+	strvec_clear(&named);
 	json_object_end(&jw);
 	json_finish(&jw);
 	return 0;

@@ -2,25 +2,42 @@
  * render_md: Markdown (GitHub/Gitea flavoured) for people reading a PR, a
  * wiki or release notes: tables for list and links, the timeline grouped
  * by day, one ADR's page for show.  Every piece of repository text goes
- * through render_md_text(), which neutralises Markdown and HTML syntax.
+ * through render_md_escape(), which neutralises Markdown and HTML syntax.
  * The index and release-notes views live in render_md_report.c.
  */
 #include "render.h"
 
 #include <string.h>
 
+#include "forge.h"
 #include "status.h"
 #include "strbuf.h"
 #include "utf8.h"
 
-/*
- * Append s as inert Markdown text: control characters, newlines and
- * U+2028/U+2029 made harmless (utf8_for_terminal), and every character
- * that could open markup, a table cell, a link or an HTML tag escaped.
- */
-static void render_md_text(struct strbuf *out, const char *s)
+/* A byte that is part of a word for emphasis and mentions (UTF-8 too). */
+static int render_md_wordch(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/* Does p start an entity reference ("&amp;", "&#35;", "&#x23;")? */
+static int render_md_entity_at(const char *p)
+{
+	size_t n = 1;
+
+	if (p[n] == '#')
+		n++;
+	while (render_md_wordch((unsigned char)p[n]) && (unsigned char)p[n] < 0x80 && n < 40)
+		n++;
+	return n > 1 && p[n] == ';';
+}
+
+void render_md_escape(struct strbuf *out, const char *s)
 {
 	struct strbuf flat = STRBUF_INIT, safe = STRBUF_INIT;
+	const char *p;
+	int tildes = 0;
 
 	for (; s && *s; s++) {
 		if (!strncmp(s, "\xe2\x80\xa8", 3) || !strncmp(s, "\xe2\x80\xa9", 3)) {
@@ -31,25 +48,58 @@ static void render_md_text(struct strbuf *out, const char *s)
 		}
 	}
 	utf8_for_terminal(&safe, flat.buf, 0);
-	for (const char *p = safe.buf; *p; p++) {
+	for (p = safe.buf; *p; p++)
+		tildes += *p == '~';
+	for (p = safe.buf; *p; p++) {
+		unsigned char prev = p > safe.buf ? (unsigned char)p[-1] : ' ';
+		unsigned char next = (unsigned char)p[1];
+
 		switch (*p) {
-		case '<': strbuf_addstr(out, "&lt;"); break;
-		case '>': strbuf_addstr(out, "&gt;"); break;
-		case '&': strbuf_addstr(out, "&amp;"); break;
-		case '|': case '`': case '\\': case '*': case '_':
-		case '[': case ']': case '#': case '~':
-			strbuf_addch(out, '\\');
-			strbuf_addch(out, *p);
+		case '<': strbuf_addstr(out, "&lt;"); continue;
+		case '>': strbuf_addstr(out, "&gt;"); continue;
+		case '&':
+			strbuf_addstr(out, render_md_entity_at(p) ? "&amp;" : "&");
+			continue;
+		case '`': case '*': case '[': case ']': case '|':
+			break;	/* code spans, emphasis, links and images, cells */
+		case '\\':
+			/* only where it would escape what follows (or our markup) */
+			if (next && !strchr("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", next))
+				goto literal;
 			break;
+		case '_':
+			/* snake_case is no emphasis: an intraword '_' never opens */
+			if (render_md_wordch(prev) && render_md_wordch(next))
+				goto literal;
+			break;
+		case '~':
+			if (tildes < 2)	/* one tilde strikes nothing through */
+				goto literal;
+			break;
+		case '#':
+			/* a closing run at the end of a heading would be dropped */
+			if (p[strspn(p, "#")])
+				goto literal;
+			break;
+		case '@':
+			/* a mention notifies people: a zero-width space breaks it
+			 * (what Dependabot does); e-mail addresses stay as written */
+			strbuf_addch(out, '@');
+			if (!render_md_wordch(prev) && render_md_wordch(next))
+				strbuf_addstr(out, "\xe2\x80\x8b");
+			continue;
 		default:
-			strbuf_addch(out, *p);
+			goto literal;
 		}
+		strbuf_addch(out, '\\');
+literal:
+		strbuf_addch(out, *p);
 	}
 	strbuf_release(&flat);
 	strbuf_release(&safe);
 }
 
-/* Write s escaped (render_md_text) to out; NULL or "" writes dflt. */
+/* Write s escaped (render_md_escape) to out; NULL or "" writes dflt. */
 static void render_md_put(FILE *out, const char *s, const char *dflt)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -58,7 +108,7 @@ static void render_md_put(FILE *out, const char *s, const char *dflt)
 		fputs(dflt, out);
 		return;
 	}
-	render_md_text(&sb, s);
+	render_md_escape(&sb, s);
 	fputs(sb.buf, out);
 	strbuf_release(&sb);
 }
@@ -86,6 +136,17 @@ static const char *render_md_status(enum adr_status s)
 static void render_md_sha(FILE *out, const char *sha)
 {
 	fprintf(out, "`%.7s`", sha);
+}
+
+void render_md_sha_link(struct strbuf *out, const struct forge *f, const char *sha)
+{
+	struct strbuf url = STRBUF_INIT;
+
+	if (forge_commit_link(&url, f, sha) == 0)
+		strbuf_addf(out, "[`%.7s`](%s)", sha, url.buf);
+	else
+		strbuf_addf(out, "`%.7s`", sha);
+	strbuf_release(&url);
 }
 
 /* "proposed → **accepted**", "created as **proposed**", "**deleted**". */
@@ -134,18 +195,37 @@ static int render_md_list(const struct render_ctx *ctx)
 	return 0;
 }
 
-/* "**ADR 12** Use NATS" */
-static void render_md_adr_name(FILE *out, const struct adr *a)
+/* "**ADR 12** Use NATS", the title linked to the record when the forge is known. */
+static void render_md_adr_name(FILE *out, const struct render_ctx *ctx,
+			       const struct adr *a)
 {
+	struct strbuf url = STRBUF_INIT;
+	int link = !a->deleted && a->doc.title && *a->doc.title &&
+		   forge_file_link(&url, ctx->forge, ctx->db->head, a->path) == 0;
+
 	fputs("**ADR ", out);
 	render_md_put(out, a->id, "?");
-	fputs("** ", out);
+	fputs(link ? "** [" : "** ", out);
 	render_md_put(out, a->doc.title, "");
+	if (link)
+		fprintf(out, "](%s)", url.buf);
+	strbuf_release(&url);
+}
+
+/* The commit id of the timeline, linked when the forge is known. */
+static void render_md_sha_put(FILE *out, const struct render_ctx *ctx, const char *sha)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	render_md_sha_link(&sb, ctx->forge, sha);
+	fputs(sb.buf, out);
+	strbuf_release(&sb);
 }
 
 /*
  * The timeline, in timeline order, with a "## YYYY-MM-DD" heading each
- * time the author day changes.
+ * time the day it landed changes (ctx->landed_dates, as the text timeline:
+ * never going back; the author date without them).
  */
 static int render_md_timeline(const struct render_ctx *ctx)
 {
@@ -157,21 +237,24 @@ static int render_md_timeline(const struct render_ctx *ctx)
 	fputs("# Decision timeline\n", out);
 	for (size_t i = 0; i < db->events_nr; i++) {
 		const struct adr_event *e = db->events[i];
-		const char *d = e->date ? e->date : "";
+		const char *d = ctx->landed_dates && ctx->landed_dates[i] ?
+				ctx->landed_dates[i] : e->date ? e->date : "";
 
 		if (ctx->adr && e->adr != ctx->adr)
 			continue;
 		n++;
+		if (*day && *d && (ctx->reverse ? strncmp(d, day, 10) > 0 : strncmp(d, day, 10) < 0))
+			d = day;	/* a clock that went back: the day stays */
 		if (strncmp(day, d, 10) || !*day) {
 			snprintf(day, sizeof(day), "%.10s", *d ? d : "undated");
 			fprintf(out, "\n## %s\n\n", day);
 		}
 		fputs("- ", out);
-		render_md_adr_name(out, e->adr);
+		render_md_adr_name(out, ctx, e->adr);
 		fputs(": ", out);
 		render_md_change(out, e);
 		fputs(" (", out);
-		render_md_sha(out, e->commit);
+		render_md_sha_put(out, ctx, e->commit);
 		fputs(", ", out);
 		render_md_author(out, e->author);
 		if (adr_db_commit(db, e->commit)) {

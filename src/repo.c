@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "error.h"
+#include "pack.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
@@ -27,6 +28,26 @@ int repo_error(const char *fmt, ...)
 	error_set("%s: %s", sb.buf, e && e->message ? e->message : "unknown git error");
 	strbuf_release(&sb);
 	return -1;
+}
+
+/*
+ * A pack index whose offsets leave its pack would crash libgit2 on the
+ * first read of such an object (ADR 19): refuse the repository first.
+ */
+static int repo_check_packs(git_repository *git)
+{
+	struct strbuf objects = STRBUF_INIT;
+	char *bad = NULL;
+	int rc;
+
+	strbuf_addf(&objects, "%sobjects", git_repository_commondir(git));
+	rc = packr_verify(objects.buf, &bad);
+	strbuf_release(&objects);
+	if (rc < 0) {
+		error_set("damaged pack index '%s': an object offset is outside its pack", bad);
+		free(bad);
+	}
+	return rc;
 }
 
 int repo_open(struct repo **out, const char *path)
@@ -51,6 +72,10 @@ int repo_open(struct repo **out, const char *path)
 		return error_set("not a git repository: '%s'", path ? path : ".");
 	if (rc < 0)
 		return repo_error("cannot open repository '%s'", path ? path : ".");
+	if (repo_check_packs(git) < 0) {
+		git_repository_free(git);
+		return -1;
+	}
 	*out = xcalloc(1, sizeof(**out));
 	(*out)->git = git;
 	return 0;

@@ -26,6 +26,9 @@ static const char *const kind_names[CHECK__COUNT] = {
 	[CHECK_ONE_SIDED_LINK] = "one-sided-link",
 	[CHECK_PROPOSED_IMPLEMENTED] = "implemented-but-proposed",
 	[CHECK_SUPERSEDED_ORPHAN] = "superseded-without-successor",
+	[CHECK_SUPERSEDED_PROPOSED] = "superseded-but-proposed",
+	[CHECK_SUPERSEDED_ACCEPTED] = "superseded-but-accepted",
+	[CHECK_BROKEN_FILE_LINK] = "broken-link",
 	[CHECK_UNKNOWN_REF_OLD] = "unknown-reference",
 };
 
@@ -106,6 +109,7 @@ static const char *const group_titles[RELNOTES__COUNT] = {
 	[RELNOTES_IMPLEMENTED] = "Implemented",
 	[RELNOTES_RETIRED] = "Deprecated/Superseded",
 	[RELNOTES_REJECTED] = "Rejected/Withdrawn",
+	[RELNOTES_EARLIER] = "Work on earlier decisions",
 };
 
 static const char *const group_keys[RELNOTES__COUNT] = {
@@ -114,6 +118,7 @@ static const char *const group_keys[RELNOTES__COUNT] = {
 	[RELNOTES_IMPLEMENTED] = "implemented",
 	[RELNOTES_RETIRED] = "deprecated_superseded",
 	[RELNOTES_REJECTED] = "rejected_withdrawn",
+	[RELNOTES_EARLIER] = "earlier",
 };
 
 const char *relnotes_group_title(enum relnotes_group g)
@@ -165,6 +170,20 @@ void relnotes_sort(struct relnotes_section *s)
 {
 	if (s->nr)
 		qsort(s->items, s->nr, sizeof(*s->items), relnotes_item_cmp);
+}
+
+const struct adr_event *relnotes_change_event(const struct relnotes_item *it)
+{
+	return it->events_nr ? it->events[it->events_nr - 1] : NULL;
+}
+
+size_t relnotes_changed_count(const struct relnotes_section *s)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < s->nr; i++)
+		n += s->items[i].group != RELNOTES_EARLIER;
+	return n;
 }
 
 void relnotes_clear(struct relnotes *rn)

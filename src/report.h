@@ -30,11 +30,14 @@ enum check_kind {
 	CHECK_INDEX_STATUS,	/* the index shows another status */
 	CHECK_INDEX_TITLE,	/* the index shows another title */
 	CHECK_UNKNOWN_REF,	/* a commit message of A..B cites an id no ADR had */
+	CHECK_BROKEN_FILE_LINK,	/* a Markdown link to an ADR file that is not there */
 	CHECK__FIRST_WARNING,
 	CHECK_UNKNOWN_STATUS = CHECK__FIRST_WARNING,	/* not a status word */
 	CHECK_ONE_SIDED_LINK,	/* A supersedes B, B does not say so */
 	CHECK_PROPOSED_IMPLEMENTED,	/* proposed/draft with implementing commits */
 	CHECK_SUPERSEDED_ORPHAN,	/* superseded, but by no ADR */
+	CHECK_SUPERSEDED_PROPOSED,	/* "Superseded by" next to Proposed */
+	CHECK_SUPERSEDED_ACCEPTED,	/* "Superseded by" next to Accepted */
 	CHECK_UNKNOWN_REF_OLD,	/* the same, with no range: old messages
 				   cannot be fixed, so only a warning */
 	CHECK__COUNT
@@ -83,6 +86,7 @@ enum relnotes_group {
 	RELNOTES_IMPLEMENTED,
 	RELNOTES_RETIRED,	/* deprecated, superseded, amended */
 	RELNOTES_REJECTED,	/* rejected, withdrawn, deleted */
+	RELNOTES_EARLIER,	/* status unchanged, implemented in the range */
 	RELNOTES__COUNT
 };
 
@@ -91,10 +95,18 @@ const char *relnotes_group_title(enum relnotes_group g);
 /* "new", "accepted", ... (JSON keys) */
 const char *relnotes_group_key(enum relnotes_group g);
 
+/*
+ * One decision of a section.  from/to are its status at the two ends of
+ * the range (ADR_STATUS_NONE at A: it is new); changed says they differ
+ * (SPEC section 4: a flip-flop inside the range is not a change).  The
+ * commit that changed it is the last event's: the one that set "to".
+ */
 struct relnotes_item {
 	const struct adr *adr;	/* borrowed from the db */
 	enum relnotes_group group;
-	const struct adr_event **events;	/* borrowed: the changes in range */
+	enum adr_status from, to;	/* status at A and at B */
+	int changed;		/* from != to: a net change */
+	const struct adr_event **events;	/* borrowed: every change in range */
 	size_t events_nr, events_alloc;
 	struct strvec commits;	/* implementing commits in range, oldest first */
 };
@@ -104,6 +116,7 @@ struct relnotes_section {
 	char *from;		/* revision names as given/found; from may be NULL */
 	char *to;
 	char *date;		/* date of the to commit (ISO 8601) or NULL */
+	char to_sha[ADR_OID_HEX];	/* the commit at B ("" when unknown) */
 	struct relnotes_item *items;	/* by group, then id */
 	size_t nr, alloc;
 };
@@ -112,9 +125,16 @@ struct relnotes {
 	struct relnotes_section *v;	/* newest first */
 	size_t nr, alloc;
 	char *template;		/* --template text for each section, or NULL */
+	int all_transitions;	/* list every step, not only the net change */
+	int heading_level;	/* level of a section's heading; 0: 2 (##) */
 };
 
-#define RELNOTES_INIT { NULL, 0, 0, NULL }
+#define RELNOTES_INIT { NULL, 0, 0, NULL, 0, 0 }
+
+/* The event that set the item's status at B (the last in range), or NULL. */
+const struct adr_event *relnotes_change_event(const struct relnotes_item *it);
+/* Number of items of s that are status changes (not "earlier" work). */
+size_t relnotes_changed_count(const struct relnotes_section *s);
 
 struct relnotes_section *relnotes_add_section(struct relnotes *rn, const char *title,
 					      const char *from, const char *to);

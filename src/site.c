@@ -17,6 +17,7 @@
 
 #include "error.h"
 #include "file.h"
+#include "forge.h"
 #include "site_assets.h"
 #include "status.h"
 #include "utf8.h"
@@ -164,10 +165,9 @@ const char *site_page_of(const struct site *s, const char *id)
 
 void site_commit(struct strbuf *out, const struct site *s, const char *sha)
 {
-	const struct render_links *l = s->in->links;
 	struct strbuf url = STRBUF_INIT;
 
-	if (l && l->commit_url && l->commit_url(&url, l->data, sha) == 0 && url.len) {
+	if (forge_commit_link(&url, s->in->forge, sha) == 0 && url.len) {
 		strbuf_addstr(out, "<a class=\"sha\" href=\"");
 		site_esc(out, url.buf);
 		strbuf_addf(out, "\"><code>%.7s</code></a>", sha);
@@ -353,7 +353,7 @@ static int site_timeline(struct strbuf *page, const struct site *s)
 	memset(&rc, 0, sizeof(rc));
 	rc.out = mem;
 	rc.db = s->in->db;
-	rc.links = s->in->links;
+	rc.forge = s->in->forge;
 	rc.repo_name = s->in->repo_name;
 	rc.pages = pages;
 	r = render_html(VIEW_TIMELINE, &rc);

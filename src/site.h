@@ -25,7 +25,7 @@ struct site_input {
 	const size_t *body_lens;
 	const char *repo_name;		/* shown in every header; may be NULL */
 	const char *rev;		/* the revision the user asked for */
-	const struct render_links *links;	/* forge links, or NULL */
+	const struct forge *forge;	/* commit and file links (forge.h), or NULL */
 };
 
 /* The marker file that says a folder was written by adr-log site. */

@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "forge.h"
 #include "status.h"
 #include "strvec.h"
 
@@ -227,7 +228,6 @@ static void site_commits(struct strbuf *out, const struct site *s, const struct 
 void site_adr_page(struct strbuf *out, const struct site *s, size_t i)
 {
 	const struct adr *a = s->in->db->adrs[i];
-	const struct render_links *l = s->in->links;
 	struct strbuf title = STRBUF_INIT, url = STRBUF_INIT;
 	const char *st = site_status(a);
 	char date[11], last[11];
@@ -256,8 +256,8 @@ void site_adr_page(struct strbuf *out, const struct site *s, size_t i)
 	if (*last)
 		strbuf_addf(out, "<dt>Last change</dt><dd>%s</dd>\n", last);
 	strbuf_addstr(out, "<dt>File</dt><dd>");
-	if (!a->deleted && l && l->file_url && *s->in->db->head &&
-	    l->file_url(&url, l->data, s->in->db->head, a->path) == 0 && url.len) {
+	if (!a->deleted && *s->in->db->head &&
+	    forge_file_link(&url, s->in->forge, s->in->db->head, a->path) == 0 && url.len) {
 		strbuf_addstr(out, "<a href=\"");
 		site_esc(out, url.buf);
 		strbuf_addstr(out, "\"><code>");

@@ -8,6 +8,10 @@
 #ifndef ADRLOG_STATUS_H
 #define ADRLOG_STATUS_H
 
+#include <stddef.h>
+
+#include "strvec.h"
+
 #define STATUS_LIST(X) \
 	X(DRAFT, "draft") \
 	X(PROPOSED, "proposed") \
@@ -31,11 +35,26 @@ enum adr_status {
 };
 
 /*
- * Normalize status text: the first run of letters, lower-cased, if it is a
- * canonical word or a synonym ("approved" -> accepted, "wip"/"in progress"
- * -> proposed, ...).  NULL -> ADR_STATUS_NONE; other text -> UNKNOWN.
+ * Normalize status text: case-folded, an alias phrase, a built-in phrase
+ * ("in review") or the first run of letters if it is a canonical word, a
+ * synonym or a word of SPEC 1a ("approved" -> accepted, "wip" -> proposed,
+ * "akzeptiert" -> accepted).  Text offering choices ("a | b") and any other
+ * text -> ADR_STATUS_UNKNOWN; NULL -> ADR_STATUS_NONE.
  */
 enum adr_status status_normalize(const char *raw);
+
+/*
+ * The repository's own words, adrlog.statusAlias values "phrase=status"
+ * ("Partially Implemented=implemented"): status_normalize() tries them,
+ * case-folded, before the built-in words.  Replaces the earlier set; the
+ * malformed values (no '=', no phrase, a target that is no status) are
+ * skipped, pushed to bad (may be NULL) and counted in the return value.
+ * One set per process: the settings of the repository being read.
+ */
+size_t status_set_aliases(const struct strvec *vals, struct strvec *bad);
+void status_clear_aliases(void);
+/* The aliases in force as text, for the keys of caches ("" for none). */
+const char *status_aliases_key(void);
 
 /* "proposed", "unknown", "deleted"; NULL for ADR_STATUS_NONE. */
 const char *status_name(enum adr_status s);

@@ -5,6 +5,7 @@
  */
 #include "tags.h"
 
+#include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,8 +28,19 @@ static void commit_set_free_entries(struct commit_set *set);
 
 struct tags_found {
 	struct repo *repo;
+	const struct strvec *patterns;
 	struct strvec names, shas;	/* every tag, peeled to its commit */
 };
+
+int tags_match(const char *name, const struct strvec *patterns)
+{
+	if (!patterns || !patterns->nr)
+		return 1;
+	for (size_t i = 0; i < patterns->nr; i++)
+		if (fnmatch(patterns->v[i], name, 0) == 0)
+			return 1;
+	return 0;
+}
 
 static int tags_collect(const char *name, git_oid *oid, void *payload)
 {
@@ -36,6 +48,8 @@ static int tags_collect(const char *name, git_oid *oid, void *payload)
 	git_object *obj = NULL, *peeled = NULL;
 	char hex[GIT_OID_HEXSZ + 1];
 
+	if (!strncmp(name, "refs/tags/", 10) && !tags_match(name + 10, t->patterns))
+		return 0;
 	if (git_object_lookup(&obj, t->repo->git, oid, GIT_OBJECT_ANY) < 0)
 		return 0;
 	if (git_object_peel(&peeled, obj, GIT_OBJECT_COMMIT) == 0) {
@@ -115,9 +129,9 @@ static int tags_name_cmp(const void *a, const void *b)
 }
 
 int tags_reachable(struct strvec *names, struct strvec *shas, struct repo *repo,
-		   const char *rev, int skip_self)
+		   const char *rev, int skip_self, const struct strvec *patterns)
 {
-	struct tags_found t = { repo, STRVEC_INIT, STRVEC_INIT };
+	struct tags_found t = { repo, patterns, STRVEC_INIT, STRVEC_INIT };
 	struct commit_set tagged = { NULL }, *set = &tagged;
 	git_revwalk *walk;
 	git_oid tip, oid;
@@ -225,6 +239,100 @@ void commit_set_free(struct commit_set *set)
 		return;
 	commit_set_free_entries(set);
 	free(set);
+}
+
+struct commit_index_entry {
+	char sha[ADR_OID_HEX];
+	size_t oldest;		/* position of the oldest tag that reaches it */
+	UT_hash_handle hh;
+};
+
+struct commit_index {
+	struct commit_index_entry *head;
+};
+
+void commit_index_free(struct commit_index *ix)
+{
+	struct commit_index_entry *e, *tmp;
+
+	if (!ix)
+		return;
+	HASH_ITER(hh, ix->head, e, tmp) {
+		HASH_DEL(ix->head, e);
+		free(e);
+	}
+	free(ix);
+}
+
+int commit_index_reaches(const struct commit_index *ix, const char *sha, size_t k)
+{
+	struct commit_index_entry *e = NULL;
+
+	HASH_FIND_STR(ix->head, sha, e);
+	return e && e->oldest >= k;
+}
+
+/*
+ * Oldest tag first: walk each tag hiding the next older one; what the
+ * walk meets first is reached by this tag and by every newer one (they
+ * descend from it), not by the older ones.
+ */
+int commit_index_build(struct commit_index **out, struct repo *repo,
+		       const struct strvec *shas)
+{
+	struct commit_index *ix;
+	git_oid a, b;
+
+	*out = NULL;
+	for (size_t i = 0; i + 1 < shas->nr; i++) {
+		if (!strcmp(shas->v[i], shas->v[i + 1]))
+			continue;
+		if (git_oid_fromstr(&a, shas->v[i]) < 0 || git_oid_fromstr(&b, shas->v[i + 1]) < 0)
+			return repo_error("bad commit id");
+		if (git_graph_descendant_of(repo->git, &a, &b) != 1)
+			return 0;	/* not one line (or unknown): per-tag sets */
+	}
+	ix = xcalloc(1, sizeof(*ix));
+	for (size_t k = shas->nr; k-- > 0;) {
+		git_revwalk *walk;
+		git_oid oid;
+		int rc;
+
+		if (k + 1 < shas->nr && !strcmp(shas->v[k], shas->v[k + 1])) {
+			continue;	/* same commit: its entries say k + 1 >= k */
+		}
+		if (git_revwalk_new(&walk, repo->git) < 0) {
+			commit_index_free(ix);
+			return repo_error("cannot walk '%s'", shas->v[k]);
+		}
+		git_revwalk_sorting(walk, GIT_SORT_NONE);
+		git_oid_fromstr(&a, shas->v[k]);
+		rc = git_revwalk_push(walk, &a);
+		if (rc == 0 && k + 1 < shas->nr) {
+			git_oid_fromstr(&b, shas->v[k + 1]);
+			rc = git_revwalk_hide(walk, &b);
+		}
+		while (rc == 0 && (rc = git_revwalk_next(&oid, walk)) == 0) {
+			struct commit_index_entry *e = NULL;
+			char hex[GIT_OID_HEXSZ + 1];
+
+			repo_oid_hex(hex, &oid);
+			HASH_FIND_STR(ix->head, hex, e);
+			if (e)
+				continue;
+			e = xmalloc(sizeof(*e));
+			memcpy(e->sha, hex, ADR_OID_HEX);
+			e->oldest = k;
+			HASH_ADD_STR(ix->head, sha, e);
+		}
+		git_revwalk_free(walk);
+		if (rc != GIT_ITEROVER) {
+			commit_index_free(ix);
+			return repo_error("cannot walk '%s'", shas->v[k]);
+		}
+	}
+	*out = ix;
+	return 1;
 }
 
 int tags_commit_info(char sha[41], char date[32], struct repo *repo, const char *rev)

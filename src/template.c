@@ -142,6 +142,135 @@ static int template_replace(struct strbuf *sb, const char *word, const char *bra
 	return n;
 }
 
+/* id with its first number zero-padded to width digits ("7", 3 -> "007"). */
+static void template_pad(struct strbuf *out, const char *id, size_t width)
+{
+	for (size_t n = strcspn(id, "-"); n < width; n++)
+		strbuf_addch(out, '0');
+	strbuf_addstr(out, id);
+}
+
+/* Is s[0..n) all 'N' (NNN) or all digits (the "120" of {ADR-120})? */
+static int template_is_width(const char *s, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n && (s[k] == 'N' || s[k] == 'n'); k++)
+		;
+	if (k == n)
+		return n > 0 && n <= 8;
+	for (k = 0; k < n && isdigit((unsigned char)s[k]); k++)
+		;
+	return k == n && n <= 8;
+}
+
+/*
+ * One braced placeholder {x} or {{ x }} at s (its inner text x[0..n)):
+ * the text it stands for, or 0 when it is not ours.  h1: in the first
+ * level-1 heading, where {ADR-NNN} and {NNN} are this ADR's number.
+ */
+static int template_braced(struct strbuf *out, const char *x, size_t n, int h1,
+			   int after_adr, const char *id, const char *title,
+			   const char *date, const char *status, int *flags)
+{
+	if (n == 5 && !strncasecmp(x, "title", 5)) {
+		strbuf_addstr(out, title);
+		*flags |= 1;
+	} else if ((n == 6 && !strncasecmp(x, "number", 6)) || (n == 2 && !strncasecmp(x, "id", 2))) {
+		strbuf_addstr(out, id);
+	} else if ((n == 4 && !strncasecmp(x, "date", 4)) ||
+		   (n == 10 && !strncasecmp(x, "yyyy-mm-dd", 10))) {
+		strbuf_addstr(out, date);
+	} else if (n == 6 && !strncasecmp(x, "status", 6)) {
+		strbuf_addstr(out, status);
+		*flags |= 2;
+	} else if (h1 && n > 4 && !strncasecmp(x, "adr-", 4) && template_is_width(x + 4, n - 4)) {
+		if (!after_adr)
+			strbuf_addstr(out, "ADR-");
+		template_pad(out, id, n - 4);
+		*flags |= 4;
+	} else if (h1 && template_is_width(x, n) && !isdigit((unsigned char)*x)) {
+		template_pad(out, id, n);
+		*flags |= 4;
+	} else {
+		return 0;
+	}
+	return 1;
+}
+
+/*
+ * The braced placeholders templates use: {title}, {{title}}, {{ date }},
+ * {Status}, {YYYY-MM-DD}, and in the first level-1 heading {ADR-NNN},
+ * {NNN} and, after one of those, a braced example title ("# ADR
+ * {ADR-120}: {Some thing}").  Returns flags: 1 the title was placed, 2
+ * the status.  Unknown braces (MADR's "{proposed | accepted}") stay.
+ */
+static int template_placeholders(struct strbuf *sb, const char *id, const char *title,
+				 const char *date, const char *status)
+{
+	struct strbuf out = STRBUF_INIT;
+	int flags = 0, fm = !strncmp(sb->buf, "---\n", 4), seen_h1 = 0;
+	size_t i = 0;
+
+	while (i < sb->len) {
+		const char *line = sb->buf + i, *nl = memchr(line, '\n', sb->len - i);
+		size_t len = nl ? (size_t)(nl - line) + 1 : sb->len - i;
+		int h1 = 0, line_flags = 0;
+
+		if (fm && i > 0 && (!strncmp(line, "---", 3) || !strncmp(line, "...", 3)))
+			fm = 2;	/* the closing fence: the body follows */
+		else if (!fm && !seen_h1 && !strncmp(line, "# ", 2))
+			h1 = seen_h1 = 1;
+		for (size_t k = 0; k < len;) {
+			const char *p = line + k, *close;
+			int dbl = p[0] == '{' && k + 1 < len && p[1] == '{';
+			const char *x;
+			size_t n;
+
+			if (*p != '{' || !(close = memchr(p, '}', len - k)) || close - p > 120) {
+				strbuf_addch(&out, *p);
+				k++;
+				continue;
+			}
+			x = p + (dbl ? 2 : 1);
+			n = (size_t)(close - x);
+			while (n && (*x == ' ' || *x == '\t'))
+				x++, n--;
+			while (n && (x[n - 1] == ' ' || x[n - 1] == '\t'))
+				n--;
+			if (dbl && !((size_t)(close - line) + 1 < len && close[1] == '}')) {
+				strbuf_addch(&out, *p);	/* "{{x}": not a placeholder */
+				k++;
+				continue;
+			}
+			if (dbl)
+				close++;
+			if (template_braced(&out, x, n, h1, out.len >= 4 &&
+					    !strncasecmp(out.buf + out.len - 4, "ADR ", 4),
+					    id, title, date, status, &line_flags)) {
+				k = (size_t)(close - line) + 1;
+				continue;
+			}
+			/* the example title of "# ADR {ADR-120}: {Some thing}" */
+			if (h1 && (line_flags & 4) && !(line_flags & 1) && !dbl) {
+				strbuf_addstr(&out, title);
+				line_flags |= 1;
+				k = (size_t)(close - line) + 1;
+				continue;
+			}
+			strbuf_addch(&out, *p);
+			k++;
+		}
+		flags |= line_flags & 3;
+		if (fm == 2)
+			fm = 0;
+		i += len;
+	}
+	strbuf_release(sb);
+	*sb = out;
+	return flags;
+}
+
 /* Offset of the line after the one starting at off. */
 static size_t template_next_line(const struct strbuf *sb, size_t off)
 {
@@ -230,13 +359,14 @@ void template_fill(struct strbuf *out, const char *tmpl, const char *id,
 {
 	struct strbuf sb = STRBUF_INIT, line = STRBUF_INIT;
 	size_t fm_end, body;
-	int titled, statused;
+	int titled, statused, flags;
 
 	strbuf_addstr(&sb, tmpl);
+	flags = template_placeholders(&sb, id, title, date, status);
 	template_replace(&sb, "NUMBER", "{{number}}", id);
 	template_replace(&sb, "DATE", "{{date}}", date);
-	statused = template_replace(&sb, "STATUS", "{{status}}", status);
-	titled = template_replace(&sb, "TITLE", "{{title}}", title);
+	statused = template_replace(&sb, "STATUS", "{{status}}", status) || (flags & 2);
+	titled = template_replace(&sb, "TITLE", "{{title}}", title) || (flags & 1);
 	/* MADR style front matter: "status: {proposed | ...}", "date: {...}" */
 	template_set_field(&sb, "date", date);
 	if (!statused)

@@ -6,6 +6,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "pager.h"
@@ -26,6 +27,34 @@ int term_want_color(const char *when, FILE *out)
 	if (out == stdout && pager_in_use())
 		return 1;	/* the pager is on a terminal (less -R) */
 	return isatty(fileno(out));
+}
+
+static size_t term_fd_width(int fd)
+{
+	struct winsize ws;
+
+	if (!isatty(fd) || ioctl(fd, TIOCGWINSZ, &ws) < 0 || !ws.ws_col)
+		return 0;
+	return ws.ws_col;
+}
+
+size_t term_width(FILE *out)
+{
+	const char *c = getenv("COLUMNS");
+	char *end;
+	long v;
+
+	if (c && *c) {
+		v = strtol(c, &end, 10);
+		if (!*end && v > 0 && v < 100000)
+			return (size_t)v;
+	}
+	if (isatty(fileno(out)))
+		return term_fd_width(fileno(out));
+	/* less is on the terminal and the renderer writes into its pipe */
+	if (out == stdout && pager_in_use())
+		return term_fd_width(STDERR_FILENO);
+	return 0;
 }
 
 const char *term_status_color(enum adr_status s)

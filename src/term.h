@@ -12,6 +12,14 @@
  * terminal, never with NO_COLOR set or TERM=dumb. */
 int term_want_color(const char *when, FILE *out);
 
+/*
+ * The columns text output must fit for out, in display cells: COLUMNS when
+ * it is a positive number (the user asked), else the width of the
+ * terminal out is (or, when the pager runs, the terminal stderr is), else
+ * 0: no limit, so output piped to a file or a script is never cut.
+ */
+size_t term_width(FILE *out);
+
 /* ANSI SGR sequence for a status ("" for none); TERM_RESET ends it. */
 const char *term_status_color(enum adr_status s);
 #define TERM_RESET "\033[m"

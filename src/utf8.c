@@ -185,3 +185,94 @@ size_t utf8_width(const char *s)
 	}
 	return w;
 }
+
+size_t utf8_next(const char *s, size_t len, unsigned *cp)
+{
+	size_t n;
+
+	if (!len)
+		return 0;
+	n = utf8_decode((const unsigned char *)s, len, cp);
+	if (!n) {
+		*cp = 0xFFFD;
+		n = 1;
+	}
+	return n;
+}
+
+/*
+ * Simple case folding for the scripts of the languages adr-log reads
+ * (SPEC 1a: Latin with its accents, Greek, Cyrillic; Chinese and Japanese
+ * have no case).  Written out rather than taken from a library: these few
+ * ranges are the whole need (docs/adr/0016).
+ */
+unsigned utf8_fold(unsigned c)
+{
+	if (c < 0x80)
+		return c >= 'A' && c <= 'Z' ? c + 32 : c;
+	if (c >= 0xC0 && c <= 0xDE && c != 0xD7)
+		return c + 32;	/* Latin-1: À..Þ */
+	if (c >= 0x100 && c <= 0x137)
+		return c | 1;	/* Latin Extended-A pairs: Ā ā .. Ķ ķ */
+	if (c >= 0x139 && c <= 0x148)
+		return (c & 1) ? c + 1 : c;	/* Ĺ ĺ .. Ň ň */
+	if (c >= 0x14A && c <= 0x177)
+		return c | 1;	/* Ŋ ŋ .. Ŷ ŷ */
+	if (c == 0x178)
+		return 0xFF;	/* Ÿ */
+	if (c >= 0x179 && c <= 0x17E)
+		return (c & 1) ? c + 1 : c;	/* Ź ź .. Ž ž */
+	if (c >= 0x391 && c <= 0x3AB && c != 0x3A2)
+		return c + 32;	/* Greek capitals */
+	if (c == 0x3C2)
+		return 0x3C3;	/* final sigma */
+	if (c >= 0x410 && c <= 0x42F)
+		return c + 32;	/* Cyrillic А..Я */
+	if (c >= 0x400 && c <= 0x40F)
+		return c + 80;	/* Ѐ..Џ (Ё) */
+	if ((c >= 0x460 && c <= 0x481) || (c >= 0x48A && c <= 0x4BF))
+		return c | 1;
+	return c;
+}
+
+int utf8_is_letter(unsigned c)
+{
+	if (c < 0x80)
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+	return (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) ||
+	       (c >= 0x370 && c <= 0x3FF && c != 0x37E && c != 0x387) ||
+	       (c >= 0x400 && c <= 0x52F && (c < 0x482 || c > 0x489)) ||
+	       c == 0x3005 ||				/* 々 */
+	       (c >= 0x3041 && c <= 0x309F) ||		/* hiragana */
+	       (c >= 0x30A1 && c <= 0x30FA) || c == 0x30FC ||	/* katakana, ー */
+	       (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+	       (c >= 0xF900 && c <= 0xFAFF) ||		/* CJK ideographs */
+	       (c >= 0xAC00 && c <= 0xD7A3);		/* Hangul */
+}
+
+void utf8_fold_str(struct strbuf *out, const char *s)
+{
+	size_t len = strlen(s), n;
+	unsigned cp;
+
+	while ((n = utf8_next(s, len, &cp))) {
+		cp = utf8_fold(cp);
+		if (cp < 0x80) {
+			strbuf_addch(out, (char)cp);
+		} else if (cp < 0x800) {
+			strbuf_addch(out, (char)(0xC0 | (cp >> 6)));
+			strbuf_addch(out, (char)(0x80 | (cp & 0x3F)));
+		} else if (cp < 0x10000) {
+			strbuf_addch(out, (char)(0xE0 | (cp >> 12)));
+			strbuf_addch(out, (char)(0x80 | ((cp >> 6) & 0x3F)));
+			strbuf_addch(out, (char)(0x80 | (cp & 0x3F)));
+		} else {
+			strbuf_addch(out, (char)(0xF0 | (cp >> 18)));
+			strbuf_addch(out, (char)(0x80 | ((cp >> 12) & 0x3F)));
+			strbuf_addch(out, (char)(0x80 | ((cp >> 6) & 0x3F)));
+			strbuf_addch(out, (char)(0x80 | (cp & 0x3F)));
+		}
+		s += n;
+		len -= n;
+	}
+}

@@ -39,4 +39,20 @@ void utf8_truncate(struct strbuf *sb, size_t max);
 /* Display columns of a valid UTF-8 string (wide East Asian/emoji count 2). */
 size_t utf8_width(const char *s);
 
+/*
+ * The code point at s (at most len bytes) into *cp; returns its length, 1
+ * with U+FFFD for a byte that starts no valid sequence, 0 when len is 0.
+ */
+size_t utf8_next(const char *s, size_t len, unsigned *cp);
+
+/* Simple case folding of one code point (Latin, Greek, Cyrillic). */
+unsigned utf8_fold(unsigned cp);
+
+/* Non-zero for a letter of the scripts SPEC 1a reads (Latin, Greek,
+ * Cyrillic, kana, CJK ideographs, Hangul). */
+int utf8_is_letter(unsigned cp);
+
+/* Append s case-folded (utf8_fold on every code point) to out. */
+void utf8_fold_str(struct strbuf *out, const char *s);
+
 #endif

@@ -177,12 +177,15 @@ struct walk_deltas {
 void walk_deltas_clear(struct walk_deltas *d);
 
 /*
- * The changes of blobs under the ADR folders between two folder-id vectors
+ * The changes of blobs under the folders between two folder-id vectors
  * (old may be NULL: everything is added), renames paired at 50%
- * similarity.  Appends to out.  Returns 0 or -1.
+ * similarity.  When the two commits are given and several folders
+ * changed, one diff of their trees covers the folders, so that a move
+ * between two folders is a rename.  Appends to out.  Returns 0 or -1.
  */
 int walk_diff(struct walk_deltas *out, struct walk *w, const git_oid *old_dirs,
-	      const git_oid *new_dirs);
+	      const git_oid *new_dirs, const git_oid *old_commit,
+	      const git_oid *new_commit);
 
 /*
  * Renames onto the targets between two commits' trees, the sources being
@@ -192,8 +195,24 @@ int walk_diff(struct walk_deltas *out, struct walk *w, const git_oid *old_dirs,
 int walk_moves(struct walk_deltas *out, struct walk *w, const git_oid *old_commit,
 	       const git_oid *new_commit, const struct strvec *targets);
 
+/*
+ * For walk_diff.c: the id of the entry name (nlen bytes; a folder, or a
+ * file when blob is set) in tree id, through the memo when memo is set
+ * (zero when absent); and a 40-hex id at p.
+ */
+int walk_entry(git_oid *out, struct walk *w, const git_oid *tree,
+	       const char *name, size_t nlen, int memo, int blob);
+int walk_hex_oid(git_oid *out, const char *p, const char *end);
+
 /* The blob at path in commit; zero oid when there is none.  Returns 0 or -1. */
 int walk_blob_at(git_oid *out, struct walk *w, const git_oid *commit,
 		 const char *path);
+
+/*
+ * SPEC section 3 [rev2]: 1 when commit idx changes files (a merge: against
+ * its first parent, a root: against the empty tree) and none outside dirs
+ * (the ADR and history folders), 0 when not, -1 on error.
+ */
+int walk_bookkeeping(struct walk *w, uint32_t idx, const struct strvec *dirs);
 
 #endif

@@ -43,7 +43,6 @@ git config --global advice.detachedHead false
 
 test_count=0
 test_failed=0
-test_cleanup=:
 
 # adr-log as a shell function, so scripts read naturally.
 adr_log() { "$ADRLOG" "$@"; }
@@ -52,7 +51,7 @@ say() { printf '%s\n' "$*"; }
 
 test_expect_success() {
 	test_count=$((test_count + 1))
-	test_cleanup=:
+	rm -f "$TRASH/.test-cleanup"
 	if (eval "$2") >"$TRASH/.test-out" 2>&1 </dev/null; then
 		say "ok $test_count - $1"
 	else
@@ -60,11 +59,23 @@ test_expect_success() {
 		say "not ok $test_count - $1"
 		sed 's/^/#	/' "$TRASH/.test-out"
 	fi
-	(eval "$test_cleanup") >/dev/null 2>&1
 	cd "$TRASH" || exit 1
+	if [ -f "$TRASH/.test-cleanup" ]; then
+		(. "$TRASH/.test-cleanup") >/dev/null 2>&1
+		rm -f "$TRASH/.test-cleanup"
+	fi
 }
 
-test_when_finished() { test_cleanup="$*; $test_cleanup"; }
+# test_when_finished CMD: run CMD after the current test, pass or fail,
+# newest first.  The test body runs in a subshell, so a variable set here
+# would be lost; the commands go to a file that test_expect_success runs
+# after the subshell, from the directory the test was in when it asked.
+test_when_finished() {
+	{
+		printf "(cd '%s' && { %s\n})\n" "$(pwd | sed "s/'/'\\\\''/g")" "$*"
+		cat "$TRASH/.test-cleanup" 2>/dev/null || :
+	} >"$TRASH/.test-cleanup.new" && mv "$TRASH/.test-cleanup.new" "$TRASH/.test-cleanup"
+}
 
 test_done() {
 	say "$((test_count - test_failed)) passed, $test_failed failed"

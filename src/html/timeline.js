@@ -36,6 +36,15 @@
 		if (parent) parent.appendChild(e);
 		return e;
 	}
+	/* A link to the forge (adr-log wrote only http(s) URLs; checked again
+	 * here so no other scheme can ever become an href). */
+	function link(url, text, parent) {
+		if (!url || !/^https?:\/\//.test(url)) return hel("span", null, text, parent);
+		var a = hel("a", null, text, parent);
+		a.href = url;
+		a.rel = "noopener noreferrer";
+		return a;
+	}
 	function color(s) { return "var(--s-" + (s || "none") + ")"; }
 	function statusName(s) { return s || "no status"; }
 	function shortSha(s) { return (s || "").slice(0, 7); }
@@ -144,19 +153,17 @@
 		closeButton(d);
 		hel("h2", null, "ADR " + a.id + ": " + a.title, d);
 		var dl = hel("dl", null, null, d);
-		function row(k, v, cls) { hel("dt", null, k, dl); hel("dd", cls, v, dl); }
+		function row(k, v, cls, url) {
+			hel("dt", null, k, dl);
+			if (url) link(url, v, hel("dd", cls, null, dl)); else hel("dd", cls, v, dl);
+		}
 		row("Change", statusName(e.from) + " \u2192 " + statusName(e.to));
-		hel("dt", null, "Commit", dl);
-		var cd = hel("dd", null, null, dl);
-		if (e.commit_url) {
-			var ca = hel("a", "sha", e.commit, cd);
-			ca.href = e.commit_url;
-		} else hel("span", "sha", e.commit, cd);
+		row("Commit", e.commit, "sha", e.url);
 		if (e.landed && e.landed !== e.commit) row("Landed", e.landed, "sha");
 		row("Subject", e.subject || "");
 		row("Author", e.author);
 		row("Date", e.date);
-		row("Path", a.path);
+		row("Path", a.path, null, a.url);
 		d.style.display = "block";
 		draw();
 	}
@@ -169,9 +176,12 @@
 		closeButton(d);
 		hel("h2", null, "ADR " + a.id + ": " + a.title, d);
 		var dl = hel("dl", null, null, d);
-		function row(k, v, cls) { hel("dt", null, k, dl); hel("dd", cls, v, dl); }
+		function row(k, v, cls, url) {
+			hel("dt", null, k, dl);
+			if (url) link(url, v, hel("dd", cls, null, dl)); else hel("dd", cls, v, dl);
+		}
 		row("Status", statusName(a.status));
-		row("Path", a.path);
+		row("Path", a.path, null, a.url);
 		[["Supersedes", a.supersedes], ["Superseded by", a.superseded_by],
 		 ["Amends", a.amends], ["Amended by", a.amended_by]].forEach(function (l) {
 			if (l[1] && l[1].length) row(l[0], l[1].map(function (id) { return "ADR " + id; }).join(", "));

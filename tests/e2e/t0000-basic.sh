@@ -56,4 +56,17 @@ test_expect_success 'writing to a full disk fails' '
 	fi
 '
 
+test_expect_success 'test_when_finished (setup): cleanups are queued' '
+	mkdir -p cleanup-dir &&
+	echo one >cleanup-dir/first &&
+	test_when_finished "rm cleanup-dir/first" &&
+	(cd cleanup-dir && test_when_finished "echo second >>order" && test_when_finished "echo first >>order")
+'
+
+test_expect_success 'test_when_finished: the cleanups ran, newest first, where they were asked' '
+	! test -e cleanup-dir/first &&
+	printf "first\nsecond\n" >want &&
+	test_cmp want cleanup-dir/order
+'
+
 test_done

@@ -57,11 +57,11 @@ test_expect_success 'timeline is the default command' '
 	test_cmp timeline.txt default.txt
 '
 
-test_expect_success 'text: grouped by day, one line per event with id, title, change, commit, author' '
+test_expect_success 'text: grouped by landed day, one line per event with id, title, change, commit, author name' '
 	adr_log -C r timeline --color=never >out.txt &&
-	test_grep "^2023-11-14$" out.txt &&
+	test_grep "^landed 2023-11-14$" out.txt &&
 	short=$(cut -c1-7 c2) &&
-	test_grep "^  ADR 1 +Use C +proposed -> accepted  $short  A U Thor <author@example.com>$" out.txt &&
+	test_grep "^  ADR 1  Use C     proposed -> accepted    $short  A U Thor$" out.txt &&
 	test_grep "^  ADR 1 .*\(none\) -> proposed" out.txt &&
 	test_line_count = 5 out.txt
 '
@@ -92,7 +92,7 @@ test_expect_success '--since/--until keep only events in that window' '
 	adr_log -C r timeline --since 2030-01-01 --format json >out.json &&
 	jget out.json "len(d[\"events\"])" >actual &&
 	echo 0 >expect && test_cmp expect actual &&
-	test_expect_code 2 adr_log -C r timeline --since yesterday 2>err &&
+	test_expect_code 2 adr_log -C r timeline --since "the day before" 2>err &&
 	test_grep "invalid --since" err
 '
 

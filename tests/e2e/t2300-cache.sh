@@ -1215,6 +1215,11 @@ cuts() {
 		[ "$_pos" -ge 1 ] && [ "$_pos" -lt "$_len" ] && [ "$_pos" != "$_last" ] || continue
 		_last=$_pos
 		_cut=$(sed -n "$((_pos + 1))p" "$TRASH/fp") &&
+		# a folder named with --adr-dir that is not there at the cut is an
+		# error (SPEC 1 rev2): such a cut has no cache entry to fill
+		if [ "${1:-}" = --adr-dir ] && ! git -C "$_r" cat-file -e "$_cut:$2" 2>/dev/null; then
+			continue
+		fi &&
 		rm -rf "$(cdir "$_r")" &&
 		git -C "$_r" reset -q --hard "$_cut" &&
 		ADRLOG_CACHE_TRACE=1 "$ADRLOG" -C "$_r" "$@" timeline --format json >/dev/null 2>"$TRASH/cut.trace" &&

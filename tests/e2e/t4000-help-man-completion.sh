@@ -94,7 +94,7 @@ test_expect_success 'bash completes commands, options, formats and hooks actions
 	done &&
 	test_grep -v "^hook\$" got &&
 	complete_bash adr-log li >got &&
-	printf "list\nlinks\n" >want && test_cmp want got &&
+	printf "list\nlinks\nlink\n" >want && test_cmp want got &&
 	complete_bash adr-log list --r >got &&
 	echo --rev >want && test_cmp want got &&
 	complete_bash adr-log --format m >got &&
@@ -108,6 +108,71 @@ test_expect_success 'bash completes ADR ids for show, reading the repository of 
 	complete_bash adr-log -C r show "" >got &&
 	printf "1\n7\n" >want &&
 	test_cmp want got
+'
+
+test_expect_success 'adr-log --help lists help; help -h and help help answer; help of no command fails' '
+	adr_log --help >out &&
+	test_grep "^    help +help CMD" out &&
+	adr_log help -h >out && test_grep "^usage: adr-log help \[COMMAND\]" out &&
+	adr_log help help >out && test_grep "^usage: adr-log help" out &&
+	adr_log help timeline >out && test_grep "^usage: adr-log timeline" out &&
+	test_expect_code 2 adr_log help frob 2>err &&
+	test_grep "^adr-log: .frob. is not a command" err
+'
+
+test_expect_success 'the man page documents ADRLOG_SKIP and the timeline options' '
+	man="$ADRLOG_TOP/docs/adr-log.1" &&
+	test_grep "^\.B ADRLOG_SKIP" "$man" &&
+	for o in "max\\\\-count" reverse author status since until body raw "regexp\\\\-ignore\\\\-case"; do
+		grep -q -e "\\\\-\\\\-$o" "$man" || { echo "no --$o" >&2; return 1; }
+	done
+'
+
+test_expect_success 'bash completes revisions after A.. of a range' '
+	PATH=$(dirname "$ADRLOG"):$PATH &&
+	git -C r tag v1.0 HEAD~1 &&
+	complete_bash adr-log -C r timeline v1.0.. >got &&
+	printf "v1.0..HEAD\nv1.0..main\nv1.0..v1.0\n" >want && test_cmp want got &&
+	complete_bash adr-log -C r timeline v1.0..m >got &&
+	echo v1.0..main >want && test_cmp want got &&
+	complete_bash adr-log -C r release-notes v1.0..H >got &&
+	echo v1.0..HEAD >want && test_cmp want got &&
+	complete_bash adr-log -C r timeline "" >got &&
+	test_grep "^main\$" got && test_grep "^7\$" got
+'
+
+test_expect_success 'bash offers each command the formats it takes, and every one offered is taken' '
+	PATH=$(dirname "$ADRLOG"):$PATH &&
+	for c in timeline list show links release-notes check index new hooks; do
+		complete_bash adr-log -C r $c --format "" >offered &&
+		for f in text markdown json mermaid html; do
+			arg= && case $c in show) arg=1 ;; hooks) arg=status ;; new) arg=x ;; esac &&
+			(cd r && "$ADRLOG" $c $arg --format $f >/dev/null 2>../err) ;
+			if grep -q -e "--format $f is not supported" -e "takes no --format" err; then
+				test_grep -v "^$f\$" offered || { echo "$c offers $f" >&2; return 1; }
+			else
+				test_grep "^$f\$" offered || { echo "$c takes $f" >&2; return 1; }
+			fi
+		done || return 1
+	done &&
+	complete_bash adr-log -C r hooks --format "" >offered &&
+	! grep . offered &&
+	complete_bash adr-log --format "" >offered &&
+	test_line_count = 5 offered
+'
+
+test_expect_success 'bash completes ids, relations and status words for the editing commands' '
+	PATH=$(dirname "$ADRLOG"):$PATH &&
+	complete_bash adr-log -C r supersede "" >got &&
+	printf "1\n7\n" >want && test_cmp want got &&
+	complete_bash adr-log -C r link 7 Am >got &&
+	printf "Amends\nAmended-by\n" >want && test_cmp want got &&
+	complete_bash adr-log -C r link 7 Amends "" >got &&
+	printf "1\n7\n" >want && test_cmp want got &&
+	complete_bash adr-log -C r status 7 acc >got &&
+	echo accepted >want && test_cmp want got &&
+	complete_bash adr-log -C r new --supersedes "" >got &&
+	printf "1\n7\n" >want && test_cmp want got
 '
 
 test_expect_success 'the zsh completion is valid zsh' '

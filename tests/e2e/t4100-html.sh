@@ -171,7 +171,7 @@ else
 		test_grep "<div id=\"tip\" role=\"tooltip\" style=\"display: block;" driven.dom &&
 		test_grep "<div id=\"pinned\"><button class=\"close\" type=\"button\" aria-label=\"Close\">×</button><h2>ADR 1: [^<]*Use Postgres</h2>" driven.dom &&
 		commit=$(git -C r rev-list --reverse HEAD | head -n 1) &&
-		test_grep "<dt>Commit</dt><dd><span class=\"sha\">$commit</span></dd>" driven.dom &&
+		test_grep "<dt>Commit</dt><dd class=\"sha\">$commit</dd>" driven.dom &&
 		test_grep "<dt>Author</dt><dd>A U Thor &lt;author@example.com&gt;</dd>" driven.dom &&
 		test_grep "<dt>Date</dt><dd>2024-01-10T10:00:00\+00:00</dd>" driven.dom &&
 		test_grep "<dt>Subject</dt><dd>Propose ADR-1</dd>" driven.dom
@@ -221,6 +221,18 @@ else
 		test_grep "data-after-search=\"1 of 3 ADRs" driven.dom &&
 		test_grep "<span class=\"chip off\"" driven.dom &&
 		test $(grep -o "<g class=\"lane\"" driven.dom | wc -l) = 2
+	'
+	test_expect_success 'with a forge known, the pinned commit and the path are links' '
+		git -C r remote add origin https://github.com/o/r.git &&
+		adr_log -C r timeline --format html >linked.html &&
+		git -C r remote remove origin &&
+		awk "/^<\\/body>/ { while ((getline l <\"drive.js\") > 0) print l } { print }" \
+			linked.html >linked-driven.html &&
+		chromium_dom "$TRASH/linked-driven.html" linked.dom linked.log &&
+		console_clean linked.log &&
+		commit=$(git -C r rev-list --reverse HEAD | head -n 1) &&
+		test_grep "<dd class=\"sha\"><a href=\"https://github.com/o/r/commit/$commit\" rel=\"noopener noreferrer\">$commit</a></dd>" linked.dom &&
+		test_grep "<dt>Path</dt><dd><a href=\"https://github.com/o/r/blob/[0-9a-f]{40}/docs/adr/[^\"]*\" rel=\"noopener noreferrer\">docs/adr/" linked.dom
 	'
 fi
 

@@ -34,9 +34,9 @@ test_expect_success 'no status is an error; unknown status a warning with the ra
 	test_expect_code 1 adr_log -C st check >out &&
 	test_grep "^docs/adr/0003-none.md:1: no-status: ADR 3 has no status$" out &&
 	git clone -q clean unk && (cd unk &&
-	adr_commit docs/adr/0003-odd.md "Odd" "Under review by the board" "3") &&
+	adr_commit docs/adr/0003-odd.md "Odd" "Awaiting the board" "3") &&
 	adr_log -C unk check >out &&
-	test_grep "^docs/adr/0003-odd.md:[0-9]+: unknown-status: unknown status .Under review by the board.$" out
+	test_grep "^docs/adr/0003-odd.md:[0-9]+: unknown-status: unknown status .Awaiting the board. .if it names a status, say which: git config --add adrlog.statusAlias .Awaiting the board=STATUS." out
 '
 
 test_expect_success 'supersede links: broken is an error, one-sided a warning' '

@@ -45,7 +45,7 @@ test_expect_success 'status says installed and current' '
 '
 
 test_expect_success 'status sees an outdated shim; install brings it up to date' '
-	sed "s|^adr_log=.*|adr_log=/old/place/adr-log|" repo/.git/hooks/commit-msg >tmp &&
+	sed "s|^adr_log=.*|adr_log='\''/old/place/adr-log'\''|" repo/.git/hooks/commit-msg >tmp &&
 	cat tmp >repo/.git/hooks/commit-msg &&
 	(cd repo && test_expect_code 1 "$ADRLOG" hooks status >../out) &&
 	test_grep "^commit-msg +installed \(outdated" out &&
@@ -190,6 +190,13 @@ test_expect_success 'a shim whose adr-log is gone lets the commit through' '
 	test_grep "adr-log not found; commit-msg check skipped" err &&
 	(cd gone && git log -1 --format=%s >../subject) &&
 	echo big >expect && test_cmp expect subject
+'
+
+test_expect_success 'status tells when git will ignore a shim that is not executable' '
+	(cd repo && adr_log hooks install >/dev/null && chmod -x .git/hooks/pre-push &&
+	 test_expect_code 1 "$ADRLOG" hooks status >../out) &&
+	test_grep "^pre-push +installed \(current\), but not executable: git ignores it" out &&
+	chmod +x repo/.git/hooks/pre-push
 '
 
 test_expect_success 'hooks needs install, uninstall or status' '

@@ -172,7 +172,7 @@ test_expect_success 'warn: prints the finding, the commit goes through' '
 	cd repo && git config adrlog.hookMode warn && large_change &&
 	git commit -q -m "warned" 2>../err &&
 	test_grep "warning: large change without an ADR" ../err &&
-	test_grep "candidates: ADR-2" ../err &&
+	test_grep "candidates: ADR 2 +\"Use Postgres\" \(proposed\)" ../err &&
 	head_subject && echo warned >../expect && test_cmp ../expect ../subject
 '
 

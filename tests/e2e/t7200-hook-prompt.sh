@@ -19,15 +19,15 @@ test_expect_success 'setup: ADRs of every kind, hooks installed, prompt mode' '
 	adr_log hooks install >/dev/null
 '
 
-test_expect_success 'prompt: shows size, largest paths and ranked candidates; link adds the trailer' '
+test_expect_success 'prompt: size, largest paths, only proposed/accepted candidates; the id links' '
 	cd repo && large_change &&
-	"$PTY" -e "(a)bort: " -s "1\n" -- git commit -q -m "Store orders in Postgres" >../out &&
+	"$PTY" -e "(a)bort: " -s "2\n" -- git commit -q -m "Store orders in Postgres" >../out &&
 	test_grep "large change and names no ADR" ../out &&
 	test_grep "500 changed lines in 1 file" ../out &&
 	test_grep "largest: store/postgres.c \(500\)" ../out &&
-	test_grep "1\) ADR-2 \"Use Postgres\" \(proposed\)" ../out &&
-	test_grep "2\) ADR-1 \"Record decisions\" \(accepted\)" ../out &&
-	test_grep "3\) ADR-3 \"Old queue\" \(superseded\)" ../out &&
+	test_grep "^  ADR 2 +\"Use Postgres\" \(proposed\)" ../out &&
+	test_grep "^  ADR 1 +\"Record decisions\" \(accepted\)" ../out &&
+	test_grep -v "Old queue" ../out &&
 	git log -1 --format=%B >../msg &&
 	printf "Store orders in Postgres\n\nADR: 2\n\n" >../expect &&
 	test_cmp ../expect ../msg
@@ -35,7 +35,7 @@ test_expect_success 'prompt: shows size, largest paths and ranked candidates; li
 
 test_expect_success 'link joins an existing trailer block (like git interpret-trailers)' '
 	cd repo && large_change &&
-	"$PTY" -e "(a)bort: " -s "2\n" -- git commit -q -s -m "Tune the store" >../out &&
+	"$PTY" -e "(a)bort: " -s "1\n" -- git commit -q -s -m "Tune the store" >../out &&
 	git log -1 --format=%B >../msg &&
 	printf "Tune the store\n\nSigned-off-by: C O Mitter <committer@example.com>\nADR: 1\n\n" >../expect &&
 	test_cmp ../expect ../msg
@@ -96,6 +96,26 @@ test_expect_success 'draft: a new ADR from the template, next id, Proposed; the 
 	git commit -q --cleanup=strip -F .git/COMMIT_EDITMSG 2>../err &&
 	git log -1 --format=%s >../subject && echo "Shard orders" >../expect &&
 	test_cmp ../expect ../subject
+'
+
+test_expect_success 'from a subdirectory: the draft instructions work where they are printed' '
+	cd repo && mkdir -p sub/deeper && large_change && cd sub/deeper &&
+	test_expect_code 1 "$PTY" -e "(a)bort: " -s "d\n" -e "Title of the decision: " \
+		-s "Cache the orders\n" -- git commit -q -m "Cache orders" >../../../out &&
+	test_grep "git add :/docs/adr/0005-cache-the-orders.md && git commit --cleanup=strip -F /.*/COMMIT_EDITMSG" ../../../out &&
+	cmd=$(sed -n "s/^  \(git add :.*\)\r*$/\1/p" ../../../out | tr -d "\r") &&
+	eval "$cmd" 2>../../../err &&
+	git log -1 --format=%s >../../../subject && echo "Cache orders" >../../../expect &&
+	test_cmp ../../../expect ../../../subject
+'
+
+test_expect_success 'typing a number is that ADR id, never a line of the menu' '
+	cd repo && large_change &&
+	"$PTY" -e "(a)bort: " -s "1\n" -- git commit -q -m "Menu keys" >../out &&
+	git log -1 --format=%B >../msg && test_grep "^ADR: 1$" ../msg &&
+	large_change &&
+	"$PTY" -e "(a)bort: " -s "9\n" -e "no ADR has the id 9" -e "(a)bort: " -s "a\n" \
+		-- git commit -q -m "No such id" >../out; test $? -eq 1
 '
 
 test_expect_success 'Ctrl-C at the prompt: no commit, the edited message is intact' '

@@ -24,8 +24,8 @@ test_expect_success 'a large change gets a hint with the candidates, before git'
 	cd repo && large_change &&
 	EDITOR="sh ../editor" git commit -q 2>../err &&
 	test_grep "^# adr-log: a large change: [0-9]+ changed lines in 1 file" ../seen &&
-	test_grep "^#   ADR-2 \"Use Postgres\" \(proposed\)" ../seen &&
-	test_grep "^#   ADR-1 \"Record decisions\" \(accepted\)" ../seen &&
+	test_grep "^#   2 +\"Use Postgres\" \(proposed\)" ../seen &&
+	test_grep "^#   1 +\"Record decisions\" \(accepted\)" ../seen &&
 	test_grep "^# Please enter the commit message" ../seen &&
 	sed -n "/adr-log/=" ../seen | head -n 1 >../hint_line &&
 	sed -n "/Please enter/=" ../seen >../git_line &&

@@ -84,12 +84,12 @@ test_expect_success 'the pre-commit framework: range from PRE_COMMIT_FROM_REF/TO
 		"$ADRLOG" hook pre-push origin ../remote.git </dev/null 2>../err
 '
 
-test_expect_success '.pre-commit-hooks.yaml offers commit-msg and pre-push stages' '
+test_expect_success '.pre-commit-hooks.yaml offers commit-msg and push (pre-commit 3.0 name) stages' '
 	f="$ADRLOG_TOP/.pre-commit-hooks.yaml" &&
 	test_grep "entry: adr-log hook commit-msg" "$f" &&
 	test_grep "stages: \[commit-msg\]" "$f" &&
 	test_grep "entry: adr-log hook pre-push" "$f" &&
-	test_grep "stages: \[pre-push\]" "$f"
+	test_grep "stages: \[push\]" "$f"
 '
 
 test_done

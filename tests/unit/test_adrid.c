@@ -29,6 +29,18 @@ static const struct { const char *name, *id; } name_rows[] = {
 	{ "madr-5-x.md", NULL },
 	{ "x-0012.md", NULL },
 	{ "", NULL },
+	/* rev2: date-prefixed names */
+	{ "2021-06-05_001-use-x.md", "1" },
+	{ "2021-06-05-001-use-x.md", "1" },
+	{ "2021-06-05_012-2-use-x.md", "12-2" },
+	{ "2021-06-05_001.md", "1" },
+	{ "2021-06-05-use-x.md", "20210605" },
+	{ "2021-06-05_use-x.md", "20210605" },
+	{ "2021-06-05.md", "20210605" },
+	{ "2021-06-05-2fa.md", "20210605" },	/* "2fa" is a slug, not digits */
+	{ "adr-2021-06-05-x.md", "20210605" },
+	{ "2021-06-05x.md", "2021-6" },		/* no separator after the date: the old rule */
+	{ "2021-6-5-x.md", "2021-6" },
 };
 
 static const struct { const char *text, *id; size_t prefix; } heading_rows[] = {
@@ -110,11 +122,30 @@ TEST_GROUP(adrid_names)
 		{ "template.md", 1, 1 }, { "_sidebar.md", 1, 1 },
 		{ "0000-template.md", 1, 1 }, { "0000-template-madr.md", 1, 1 },
 		{ "0000-use-adrs.md", 1, 0 }, { "readme-first.md", 1, 0 },
+		/* rev2: the rest after the id is exactly index/readme/toc/template */
+		{ "000-index.md", 1, 1 }, { "000-template.md", 1, 1 }, { "0-README.md", 1, 1 },
+		{ "00-toc.md", 1, 1 }, { "adr-000-Template.rst", 1, 1 }, { "001_index.md", 1, 1 },
+		{ "2021-06-05-index.md", 1, 1 }, { "2021-06-05_000-toc.md", 1, 1 },
+		{ "0012-template-engine.md", 1, 0 }, { "0012-indexes.md", 1, 0 },
+		{ "0013-toc-generator.md", 1, 0 }, { "index-0001.md", 1, 0 },
 	};
 	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
 		INT_EQ(!!adrid_has_adr_ext(rows[i].name), rows[i].ext, rows[i].name);
 		INT_EQ(!!adrid_is_excluded(rows[i].name), rows[i].excluded, rows[i].name);
 	}
 	STR_EQ(adrid_basename("docs/adr/0001-x.md"), "0001-x.md", "basename");
+	{
+		static const struct { const char *name, *slug; } slugs[] = {
+			{ "001-drop-kafka.md", "drop-kafka" }, { "adr-012_x.md", "x" },
+			{ "0057-2fa-login.md", "2fa-login" }, { "017-1-nats.md", "nats" },
+			{ "2021-06-05_001-use-x.md", "use-x" }, { "2021-06-05-use-x.md", "use-x" },
+			{ "0032.md", "0032" }, { "use-nats.md", "use-nats" },
+		};
+		for (size_t i = 0; i < sizeof(slugs) / sizeof(slugs[0]); i++) {
+			char *sl = adrid_slug(slugs[i].name);
+			STR_EQ(sl, slugs[i].slug, slugs[i].name);
+			free(sl);
+		}
+	}
 	STR_EQ(adrid_basename("0001-x.md"), "0001-x.md", "basename, no folder");
 }

@@ -54,6 +54,28 @@ static void expect(struct adr_db *db, const char *want, const char *what)
 	check_report_clear(&r);
 }
 
+/* check_md_links: the ADR files a Markdown text links to, as tree paths */
+TEST_GROUP(check_md_links)
+{
+	struct strvec v = STRVEC_INIT;
+	struct strbuf got = STRBUF_INIT;
+	const char *text =
+		"# T\n\nSee [ADR-5](0005-x.md) and [six](./0006-y.md#part).\n"
+		"[old](../old/adr-0007-z.md) [web](https://x.org/0008-w.md) [a](#top)\n"
+		"```\n[code](0009-c.md)\n```\n"
+		"[ref]: 0010-r.md\n[idx](000-index.md) [readme](README.md) [img](pic.png)\n"
+		"[up](../../../0011-out.md) [mail](mailto:x@y.md) [<b>](<0012-b.md>)\n";
+
+	check_md_links(&v, "docs/adr/0001-a.md", text);
+	for (size_t i = 0; i < v.nr; i++)
+		strbuf_addf(&got, "%s|", v.v[i]);
+	STR_EQ(got.buf, "3\tdocs/adr/0005-x.md|3\tdocs/adr/0006-y.md|4\tdocs/old/adr-0007-z.md|"
+	       "8\tdocs/adr/0010-r.md|10\t../../../0011-out.md|10\tdocs/adr/0012-b.md|",
+	       "links to ADR files, resolved against the folder");
+	strvec_clear(&v);
+	strbuf_release(&got);
+}
+
 TEST_GROUP(check_severity)
 {
 	INT_EQ(check_kind_severity(CHECK_DUPLICATE_ID), CHECK_ERROR, "duplicate ids are errors");
@@ -82,7 +104,7 @@ TEST_GROUP(check_rules)
 
 	db = adr_db_new();
 	add(db, "3", "d/3.md", "No status", NULL);
-	add(db, "4", "d/4.md", "Odd", "Under review by the board");
+	add(db, "4", "d/4.md", "Odd", "Awaiting the board");
 	add(db, "5", "d/5.md", "Gone", "Accepted");
 	db->adrs[2]->deleted = 1;
 	add(db, "5", "d/5-new.md", "Back", "Accepted");
@@ -98,7 +120,14 @@ TEST_GROUP(check_rules)
 	b->doc.status = ADR_STATUS_ACCEPTED;
 	expect(db, "one-sided-link@d/10.md:5", "target not superseded: one-sided");
 	strvec_push(&b->doc.superseded_by, "10");
+	expect(db, "superseded-but-accepted@d/11.md:5",
+	       "both sides link, but the old one still says Accepted");
+	b->doc.status = ADR_STATUS_PROPOSED;
+	expect(db, "superseded-but-proposed@d/11.md:5", "or Proposed");
+	b->doc.status = ADR_STATUS_SUPERSEDED;
 	expect(db, "", "both sides link");
+	b->doc.status = ADR_STATUS_DEPRECATED;
+	expect(db, "", "deprecated and superseded by is no contradiction");
 	strvec_push(&a->doc.supersedes, "99");
 	expect(db, "broken-link@d/10.md:5", "supersedes an id no ADR has");
 	adr_db_free(db);

@@ -58,6 +58,10 @@ static const struct { const char *msg, *want; } id_cases[] = {
 	{ "ADR_5 done", "5" },
 	{ "ADR23", "23" },
 	{ "Adr-0007.", "7" },
+	/* rev2: an id form inside a URL names nothing; the rest of the line does */
+	{ "[rendered](https://github.com/o/r/blob/x/docs/ADR-003-x.md) ADR-6", "6" },
+	{ "see HTTP://example.org/adr-12 and adr-13", "13" },
+	{ "http://x/adr-1\nADR-2", "2" },
 	{ "ADR-0000", "0" },
 	{ "ADR-012-2 clusters", "12-2/12" },
 	{ "ADR-017-1: sub", "17-1/17" },

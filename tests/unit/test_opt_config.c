@@ -2,6 +2,8 @@
  * test_opt_config: option tables (opt.c), the .adrlog git-config text
  * reader (config.c) and ADR folder normalization (discover.c).
  */
+#include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -124,4 +126,61 @@ TEST_GROUP(discover_dirs)
 	strvec_push(&dirs, "");
 	OK(discover_in_dirs("0001-x.md", &dirs), "root folder holds everything");
 	strvec_clear(&dirs);
+}
+
+TEST_GROUP(config_parse_int)
+{
+	intmax_t n = -1;
+
+	INT_EQ(config_parse_int("600", INT_MAX, &n), 0, "plain number");
+	INT_EQ((int)n, 600, "its value");
+	INT_EQ(config_parse_int("2k", INT_MAX, &n), 0, "k suffix");
+	INT_EQ((int)n, 2048, "k is 1024");
+	INT_EQ(config_parse_int("1G", INT_MAX, &n), 0, "G suffix");
+	INT_EQ((int)n, 1073741824, "G is 1024^3");
+	INT_EQ(config_parse_int("0x10", INT_MAX, &n), 0, "hex, as git reads it");
+	INT_EQ((int)n, 16, "0x10 is 16");
+	/* issue 12: 18014398509481985 * 1024 wrapped to 1024 */
+	INT_EQ(config_parse_int("18014398509481985k", INT_MAX, &n), -2,
+	       "a product past the limit is out of range, not wrapped");
+	INT_EQ(config_parse_int("2097152k", INT_MAX, &n), -2, "2^31 is past INT_MAX");
+	INT_EQ(config_parse_int("2097151k", INT_MAX, &n), 0, "2^31 - 1024 fits");
+	INT_EQ(config_parse_int("99999999999999999999", INT_MAX, &n), -2,
+	       "a number past intmax_t is out of range");
+	INT_EQ(config_parse_int("12kb", INT_MAX, &n), -1, "an unknown suffix");
+	INT_EQ(config_parse_int("", INT_MAX, &n), -1, "empty");
+	INT_EQ(config_parse_int("many", INT_MAX, &n), -1, "words");
+}
+
+TEST_GROUP(config_parse_parameters)
+{
+	struct strvec v = STRVEC_INIT;
+
+	/* what git 2.39 exports for: -c a.b=cli -c Foo.Sub.Key="x'y" -c A.C
+	 * -c adrlog.hookMode=block -c alias.x='!env' */
+	config_parse_parameters("'a.b'='cli' 'Foo.Sub.Key'='x'\\''y' 'A.C'= "
+				"'adrlog.hookMode'='block' 'alias.x'=''\\!'env'",
+				"adrlog.hookmode", &v);
+	INT_EQ(v.nr, 1, "the key, case-insensitive");
+	STR_EQ(v.nr ? v.v[0] : NULL, "block", "its value");
+	strvec_clear(&v);
+	config_parse_parameters("'a.b'='cli' 'Foo.Sub.Key'='x'\\''y'", "foo.Sub.KEY", &v);
+	STR_EQ(v.nr ? v.v[0] : NULL, "x'y", "a quote inside, subsection exact");
+	strvec_clear(&v);
+	config_parse_parameters("'Foo.Sub.Key'='x'", "foo.sub.key", &v);
+	INT_EQ(v.nr, 0, "a subsection compares exactly");
+	strvec_clear(&v);
+	config_parse_parameters("'A.C'= 'alias.x'=''\\!'env'", "a.c", &v);
+	STR_EQ(v.nr ? v.v[0] : NULL, "true", "'key'= alone is true");
+	strvec_clear(&v);
+	config_parse_parameters("'alias.x'=''\\!'env'", "alias.x", &v);
+	STR_EQ(v.nr ? v.v[0] : NULL, "!env", "an escaped !");
+	strvec_clear(&v);
+	config_parse_parameters("'a.b=old' 'a.b=older'", "a.b", &v);
+	INT_EQ(v.nr, 2, "the old 'key=value' form, in order");
+	STR_EQ(v.nr == 2 ? v.v[1] : NULL, "older", "the later one last");
+	strvec_clear(&v);
+	config_parse_parameters("'a.b'='x' 'a.b'='unterminated", "a.b", &v);
+	INT_EQ(v.nr, 1, "broken quoting stops the parse");
+	strvec_clear(&v);
 }

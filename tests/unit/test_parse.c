@@ -54,7 +54,7 @@ static const struct row rows[] = {
 	{ "0016-x.md", "# T\n\n**Status:** Deprecated\n",
 	  "16", "T", "Deprecated", "deprecated", NULL, 1, 3 },
 	{ "0017-x.md", "# T\n\n| Field | Value |\n| --- | --- |\n| Status | Done |\n| Date | 2021-03-04 |\n",
-	  "17", "T", "Done", "implemented", "2021-03-04", 1, 5 },
+	  "17", "T", "Done", "implemented", NULL, 1, 5 },
 	{ "0018-x.md", "# T\n\n:Status: WIP\n",
 	  "18", "T", "WIP", "proposed", NULL, 1, 3 },
 	{ "0019-x.md", "# T\n\n## Context\n\nStatus: accepted\n",
@@ -102,7 +102,7 @@ static const struct row rows[] = {
 	  "37", "T", "Rejected", "rejected", NULL, 1, 3 },
 	/* corpus forms: nats pipe tables without spaces, MoJ emoji */
 	{ "adr/ADR-5.md", "# Lame Duck\n\n|Metadata|Value|\n|--------|-----|\n|Date    |2020-07-20|\n|Status  |Partially Implemented|\n\n## Context\n",
-	  "5", "Lame Duck", "Partially Implemented", "unknown", "2020-07-20", 1, 6 },
+	  "5", "Lame Duck", "Partially Implemented", "unknown", NULL, 1, 6 },
 	{ "0004-x.md", "# 4. X\n\nDate: 2020-11-19\n\n## Status\n\n\xE2\x8C\x9B\xEF\xB8\x8F Superseded [0019](0019-y.md)\n",
 	  "4", "X", "\xE2\x8C\x9B\xEF\xB8\x8F Superseded 0019", "superseded", "2020-11-19", 1, 7 },
 	/* elastisys: a link inside the title */
@@ -110,7 +110,61 @@ static const struct row rows[] = {
 	  "3", "[Superseded by ADR-0019] Push", "superseded by ADR-0019", "superseded", "2020-11-19", 1, 3 },
 	/* semantic-kernel: front matter comments and placeholders */
 	{ "0057-x.md", "---\n# optional\nstatus: { in-progress }\ndate: { 2024-09-10 }\n---\n\n# T\n",
-	  "57", "T", "{ in-progress }", "unknown", "2024-09-10", 7, 3 },
+	  "57", "T", "{ in-progress }", "proposed", "2024-09-10", 7, 3 },
+	/* rev2: thematic breaks after a Status heading are skipped */
+	{ "0040-x.md", "# T\n\n## Status\n\n---\n\nAccepted\n", "40", "T", "Accepted", "accepted", NULL, 1, 7 },
+	{ "0041-x.md", "# T\n\n## Status\n***\n<!-- c -->\n___\n\n- Rejected\n", "41", "T", "Rejected", "rejected", NULL, 1, 8 },
+	{ "0042-x.md", "# T\n\n## Status\n\n---\n\n## Context\n", "42", "T", NULL, NULL, NULL, 1, 0 },
+	/* rev2: a table whose header row has a Status column */
+	{ "0043-x.md", "# T\n\n| Status | Date | Author(s) |\n|---|---|---|\n| Accepted | 2021-02-03 | me |\n",
+	  "43", "T", "Accepted", "accepted", NULL, 1, 3 },
+	{ "0044-x.md", "# T\n\n| Date | Status |\n| :-- | :-: |\n| 2021-02-03 | **Proposed** |\n",
+	  "44", "T", "Proposed", "proposed", NULL, 1, 3 },
+	{ "0045-x.md", "# T\n\n| Status | Accepted |\n|---|---|\n| Date | 2021-02-03 |\n",
+	  "45", "T", "Accepted", "accepted", NULL, 1, 3 },
+	{ "0046-x.md", "# T\n\n| Status | Date |\n|---|---|\n\n## Context\n", "46", "T", NULL, NULL, NULL, 1, 0 },
+	/* rev2: a dated status log gives its last dated line */
+	{ "0047-x.md", "# T\n\n## Status\n\n2024-01-01 proposed\n2024-02-01 accepted\n",
+	  "47", "T", "2024-02-01 accepted", "accepted", "2024-02-01", 1, 6 },
+	{ "0048-x.md", "# T\n\n## Status\n\n- 2024-01-01 proposed\n- 2024-02-01 accepted\n- 2024-03-01: deprecated\n\nMore.\n",
+	  "48", "T", "2024-03-01: deprecated", "deprecated", "2024-03-01", 1, 7 },
+	{ "0049-x.md", "# T\n\n## Status\n\n* **2024-01-01** Proposed\n* Accepted later\n",
+	  "49", "T", "2024-01-01 Proposed", "proposed", "2024-01-01", 1, 5 },
+	{ "0050-x.md", "# T\n\n## Status\n\nAccepted\n2024-01-01\n", "50", "T", "Accepted", "accepted", NULL, 1, 5 },
+	/* rev2: braces, brackets, choices */
+	{ "0051-x.md", "# T\n\n## Status\n\n[proposed | accepted | rejected]\n", "51", "T", "[proposed | accepted | rejected]", "unknown", NULL, 1, 5 },
+	{ "0052-x.md", "# T\n\n## Status\n\n\\[Accepted\\]\n", "52", "T", "[Accepted]", "accepted", NULL, 1, 5 },
+	/* rev2: titles keep escapes and code spans; only real inline HTML goes */
+	{ "0053-x.md", "# Span\\<T\\> and `Lease<T>` <b>bold</b>\n", "53", "Span<T> and Lease<T> bold", NULL, NULL, NULL, 1, 0 },
+	{ "0054-x.md", "# A \\*star\\* &amp; <not html\n", "54", "A *star* & <not html", NULL, NULL, NULL, 1, 0 },
+	/* rev2: front matter block scalars */
+	{ "0055-x.md", "---\ntitle: |\n  Use a block\n  scalar title\nstatus: >-\n  accepted\n---\n\nBody\n",
+	  "55", "Use a block scalar title", "accepted", "accepted", NULL, 2, 5 },
+	{ "0056-x.md", "---\ntitle: >\n\n  Folded\n    text\n\ndate: 2021-01-01\n---\n", "56", "Folded text", NULL, NULL, "2021-01-01", 2, 0 },
+	/* rev2: the file-name fallback; date-prefixed names */
+	{ "adr/2021-06-05_001-use-x.md", "no heading\n", "1", "use-x", NULL, NULL, NULL, 0, 0 },
+	{ "adr/2021-06-05-use-x.md", "", "20210605", "use-x", NULL, NULL, NULL, 0, 0 },
+	{ "adr/0057-2fa-login.md", "", "57", "2fa-login", NULL, NULL, NULL, 0, 0 },
+	{ "adr/adr-017-1-nats.md", "", "17-1", "nats", NULL, NULL, NULL, 0, 0 },
+	/* rev2: dates need the colon and a real calendar day */
+	{ "0058-x.md", "# T\n\nDate 2021-01-02\n\nStatus: accepted\n", "58", "T", "accepted", "accepted", NULL, 1, 5 },
+	{ "0059-x.md", "# T\n\nDate: 2023-13-10\nStatus: accepted 2023-02-30, 2023-02-28\n", "59", "T", "accepted 2023-02-30, 2023-02-28", "accepted", "2023-02-28", 1, 4 },
+	{ "0060-x.md", "# T\n\n* **Date:** 2024-02-29\n", "60", "T", NULL, NULL, "2024-02-29", 1, 0 },
+	{ "0061-x.md", "# T\n\n| Date | 2021-01-02 |\n", "61", "T", NULL, NULL, NULL, 1, 0 },
+	/* SPEC 1a: status headings and line forms in other languages */
+	{ "0062-x.md", "# Utiliser NATS\n\n## Statut\n\nAccepté\n", "62", "Utiliser NATS", "Accepté", "accepted", NULL, 1, 5 },
+	{ "0063-x.md", "# Usar NATS\n\n## Estado\n\nPropuesta\n", "63", "Usar NATS", "Propuesta", "proposed", NULL, 1, 5 },
+	{ "0064-x.md", "# Usar NATS\n\n## Estado\n\nSubstituído por ADR-3\n", "64", "Usar NATS", "Substituído por ADR-3", "superseded", NULL, 1, 5 },
+	{ "0065-x.md", "# Usare NATS\n\n## Stato\n\nRifiutato\n", "65", "Usare NATS", "Rifiutato", "rejected", NULL, 1, 5 },
+	{ "0066-x.md", "# NATS verwenden\n\n## STATUS\n\nAngenommen\n", "66", "NATS verwenden", "Angenommen", "accepted", NULL, 1, 5 },
+	{ "0067-x.md", "# Использовать NATS\n\n## СТАТУС\n\nУстарело\n", "67", "Использовать NATS", "Устарело", "deprecated", NULL, 1, 5 },
+	{ "0068-x.md", "# 使用 NATS\n\n## 状态\n\n已接受\n", "68", "使用 NATS", "已接受", "accepted", NULL, 1, 5 },
+	{ "0069-x.md", "# 使用 NATS\n\n## 狀態：\n\n已拒绝\n", "69", "使用 NATS", "已拒绝", "rejected", NULL, 1, 5 },
+	{ "0070-x.md", "# NATS を使う\n\n## ステータス\n\n承認済み\n", "70", "NATS を使う", "承認済み", "accepted", NULL, 1, 5 },
+	{ "0071-x.md", "# T\n\nStatut : Proposé\n", "71", "T", "Proposé", "proposed", NULL, 1, 3 },
+	{ "0072-x.md", "# T\n\n- Estado: Obsoleto\n", "72", "T", "Obsoleto", "deprecated", NULL, 1, 3 },
+	{ "0073-x.md", "# T\n\nステータス：却下\n", "73", "T", "却下", "rejected", NULL, 1, 3 },
+	{ "0074-x.md", "# T\n\n## Statuses\n\nAccepted\n", "74", "T", NULL, NULL, NULL, 1, 0 },
 	/* reStructuredText */
 	{ "0001-x.rst", "1. Purpose of this Repo\n=======================\n\nStatus\n------\n\nAccepted\n\nContext\n-------\n",
 	  "1", "Purpose of this Repo", "Accepted", "accepted", NULL, 1, 7 },

@@ -27,10 +27,18 @@ static const char *sha(char c)
 	return b;
 }
 
-static int in_letters(const char *s, void *data)
+/* The commits each end reaches, as letters ("a" and "abcd": the range b..d). */
+struct ends { const char *a, *b; };
+
+static int in_letters(const char *s, enum relnotes_end end, void *data)
 {
-	return strchr((const char *)data, s[0]) != NULL;
+	const struct ends *e = data;
+	const char *set = end == RELNOTES_FROM ? e->a : e->b;
+
+	return set && strchr(set, s[0]) != NULL;
 }
+
+static struct ends range_bcd = { "a", "abcd" };
 
 static void event(struct adr_db *db, struct adr *a, char commit, enum adr_status from,
 		  enum adr_status to, const char *date)
@@ -60,6 +68,7 @@ static struct adr_db *sample(void)
 	struct adr *a12 = adr(db, "12", "Use NATS");
 	struct adr *a23 = adr(db, "23", "Deploy with Scores");
 	struct adr *a5 = adr(db, "5", "Old way");
+	struct adr *a7 = adr(db, "7", "Flip-flop");
 	struct adr_commit *c;
 
 	event(db, a1, 'a', ADR_STATUS_NONE, ADR_STATUS_ACCEPTED, "2024-01-01T10:00:00+00:00");
@@ -67,7 +76,12 @@ static struct adr_db *sample(void)
 	event(db, a12, 'b', ADR_STATUS_PROPOSED, ADR_STATUS_ACCEPTED, "2024-02-01T10:00:00+00:00");
 	event(db, a12, 'c', ADR_STATUS_ACCEPTED, ADR_STATUS_IMPLEMENTED, "2024-03-01T10:00:00+00:00");
 	event(db, a23, 'c', ADR_STATUS_NONE, ADR_STATUS_PROPOSED, "2024-03-01T10:00:00+00:00");
+	event(db, a5, 'a', ADR_STATUS_NONE, ADR_STATUS_ACCEPTED, "2024-01-01T10:00:00+00:00");
 	event(db, a5, 'c', ADR_STATUS_ACCEPTED, ADR_STATUS_SUPERSEDED, "2024-03-02T10:00:00+00:00");
+	event(db, a7, 'a', ADR_STATUS_NONE, ADR_STATUS_ACCEPTED, "2024-01-01T10:00:00+00:00");
+	event(db, a7, 'b', ADR_STATUS_ACCEPTED, ADR_STATUS_DEPRECATED, "2024-02-01T10:00:00+00:00");
+	event(db, a7, 'c', ADR_STATUS_DEPRECATED, ADR_STATUS_ACCEPTED, "2024-03-01T10:00:00+00:00");
+	strvec_push(&a1->implemented_by, sha('e'));
 	strvec_push(&a12->implemented_by, sha('a'));
 	strvec_push(&a12->implemented_by, sha('d'));
 	c = adr_db_commit_add(db, sha('d'));
@@ -94,18 +108,45 @@ TEST_GROUP(relnotes_build)
 	struct relnotes rn = RELNOTES_INIT;
 	struct relnotes_section *s = relnotes_add_section(&rn, "v1..v2", "v1", "v2");
 
-	relnotes_build(s, db, in_letters, (void *)"bcd");
-	INT_EQ(s->nr, 3, "12, 23 and 5 changed in b..d; 1 did not");
+	struct ends ab = { "a", "ab" }, nothing = { "abcd", "abcd" }, before_e = { "abcd", "abcde" };
+
+	relnotes_build(s, db, in_letters, &range_bcd, 0);
+	INT_EQ(s->nr, 3, "12, 23 and 5 changed in b..d; 1 did not, 7 flip-flopped");
 	STR_EQ(s->items[0].adr->id, "23", "New first");
 	INT_EQ(s->items[0].group, RELNOTES_NEW, "23 is new");
+	INT_EQ(s->items[0].from, ADR_STATUS_NONE, "23 did not exist at A");
 	STR_EQ(s->items[1].adr->id, "12", "then Implemented");
+	INT_EQ(s->items[1].from, ADR_STATUS_PROPOSED, "12 was proposed at A");
+	INT_EQ(s->items[1].to, ADR_STATUS_IMPLEMENTED, "and implemented at B");
 	INT_EQ(s->items[1].events_nr, 2, "both of 12's changes in range");
 	INT_EQ(s->items[1].commits.nr, 1, "only the implementing commit in range");
+	STR_EQ(relnotes_change_event(&s->items[1])->commit, sha('c'), "the change that set B");
 	STR_EQ(s->items[2].adr->id, "5", "then Deprecated/Superseded");
 	relnotes_clear(&rn);
 
+	s = relnotes_add_section(&rn, "all", "v1", "v2");
+	relnotes_build(s, db, in_letters, &range_bcd, 1);
+	INT_EQ(s->nr, 4, "--all-transitions lists the flip-flop too");
+	STR_EQ(s->items[1].adr->id, "7", "among the Accepted");
+	INT_EQ(s->items[1].changed, 0, "with no net change");
+	INT_EQ(s->items[1].events_nr, 2, "and both steps");
+	relnotes_clear(&rn);
+
+	s = relnotes_add_section(&rn, "b", "v1", "v2");
+	relnotes_build(s, db, in_letters, &ab, 0);
+	INT_EQ(s->nr, 2, "a..b: 12 accepted, 7 deprecated; nothing after B");
+	INT_EQ(s->items[0].to, ADR_STATUS_ACCEPTED, "12's status at B, not at the tip");
+	relnotes_clear(&rn);
+
+	s = relnotes_add_section(&rn, "e", "v1", "v2");
+	relnotes_build(s, db, in_letters, &before_e, 0);
+	INT_EQ(s->nr, 1, "d..e changes nothing but implements 1");
+	INT_EQ(s->items[0].group, RELNOTES_EARLIER, "work on an earlier decision");
+	INT_EQ(relnotes_changed_count(s), 0, "which is no change");
+	relnotes_clear(&rn);
+
 	s = relnotes_add_section(&rn, "none", NULL, "x");
-	relnotes_build(s, db, in_letters, (void *)"z");
+	relnotes_build(s, db, in_letters, &nothing, 0);
 	INT_EQ(s->nr, 0, "an empty range lists nothing");
 	relnotes_clear(&rn);
 	adr_db_free(db);
@@ -137,24 +178,26 @@ TEST_GROUP(relnotes_render)
 	char *got;
 
 	s->date = xstrdup("2024-03-05T00:00:00+00:00");
-	relnotes_build(s, db, in_letters, (void *)"bcd");
+	relnotes_build(s, db, in_letters, &range_bcd, 0);
 	got = render_to_string(FMT_MARKDOWN, db, &rn);
 	STR_EQ(got,
 	       "## v2 (2024-03-05)\n"
 	       "\n"
 	       "### New\n"
 	       "\n"
-	       "- **ADR 23: Deploy with Scores**: new \xe2\x86\x92 proposed (2024-03-01)\n"
+	       "- **ADR 23: Deploy with Scores**: new \xe2\x86\x92 proposed\n"
+	       "  - changed in `ccccccc` (2024-03-01)\n"
 	       "\n"
 	       "### Implemented\n"
 	       "\n"
-	       "- **ADR 12: Use NATS**: proposed \xe2\x86\x92 accepted (2024-02-01); "
-	       "accepted \xe2\x86\x92 implemented (2024-03-01)\n"
-	       "  - `ddddddd` feat: subjects per ADR-012\n"
+	       "- **ADR 12: Use NATS**: proposed \xe2\x86\x92 implemented\n"
+	       "  - changed in `ccccccc` (2024-03-01)\n"
+	       "  - implemented in `ddddddd` feat: subjects per ADR-012\n"
 	       "\n"
 	       "### Deprecated/Superseded\n"
 	       "\n"
-	       "- **ADR 5: Old way**: accepted \xe2\x86\x92 superseded (2024-03-02)\n",
+	       "- **ADR 5: Old way**: accepted \xe2\x86\x92 superseded\n"
+	       "  - changed in `ccccccc` (2024-03-02)\n",
 	       "markdown release notes");
 	free(got);
 
@@ -162,9 +205,9 @@ TEST_GROUP(relnotes_render)
 			      "{{implemented}}--\n{{rejected}}{{unknown}}\n");
 	got = render_to_string(FMT_MARKDOWN, db, &rn);
 	STR_EQ(got, "# v2 (2024-03-05) from v1: 3\n"
-	       "- **ADR 12: Use NATS**: proposed \xe2\x86\x92 accepted (2024-02-01); "
-	       "accepted \xe2\x86\x92 implemented (2024-03-01)\n"
-	       "  - `ddddddd` feat: subjects per ADR-012\n"
+	       "- **ADR 12: Use NATS**: proposed \xe2\x86\x92 implemented\n"
+	       "  - changed in `ccccccc` (2024-03-01)\n"
+	       "  - implemented in `ddddddd` feat: subjects per ADR-012\n"
 	       "--\n{{unknown}}\n", "template placeholders; unknown ones kept");
 	free(got);
 

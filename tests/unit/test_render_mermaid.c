@@ -43,7 +43,7 @@ TEST_GROUP(render_mermaid_timeline)
 	char *s = fixture_render(FMT_MERMAID, VIEW_TIMELINE, db, NULL, &rc);
 
 	INT_EQ(rc, 0, "timeline renders");
-	OK(strstr(s, "```mermaid\ntimeline\n    title Decision timeline\n") == s, "header: %s", s);
+	OK(strstr(s, "```mermaid\ntimeline\n    title Decision timeline (by landed day)\n") == s, "header: %s", s);
 	OK(mermaid_lines_ok(s, why, sizeof(why)), "every line is valid: %s", why);
 	OK(strstr(s, "    section 2024-01\n        2024-01-01 : ADR 1 Use ") != NULL,
 	   "month sections and day periods: %s", s);

@@ -48,3 +48,23 @@ TEST_GROUP(term_status_palette)
 		   "status %d: an SGR sequence", s);
 	}
 }
+
+TEST_GROUP(term_width)
+{
+	FILE *f = tmpfile();
+	char *c = getenv("COLUMNS") ? strdup(getenv("COLUMNS")) : NULL;
+
+	setenv("COLUMNS", "123", 1);
+	INT_EQ(term_width(f), 123, "COLUMNS wins, also for a file (the user asked)");
+	setenv("COLUMNS", "0", 1);
+	INT_EQ(term_width(f), 0, "COLUMNS=0 is no width");
+	setenv("COLUMNS", "80x", 1);
+	INT_EQ(term_width(f), 0, "not a number");
+	unsetenv("COLUMNS");
+	INT_EQ(term_width(f), 0, "a file without COLUMNS: no limit, nothing cut");
+	if (c) {
+		setenv("COLUMNS", c, 1);
+		free(c);
+	}
+	fclose(f);
+}

@@ -2,6 +2,8 @@
  * test_util: the utility layer: strbuf, strvec, utf8, json, date.
  */
 #include <stdio.h>
+#include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -183,4 +185,30 @@ TEST_GROUP(date)
 	OK(date_find_ymd(day, "2024-13-01") < 0, "month 13 is no date");
 	OK(date_find_ymd(day, "2024-03-0") < 0, "truncated is no date");
 	OK(date_find_ymd(day, "") < 0, "empty");
+	/* rev2: impossible calendar days are no date */
+	OK(date_find_ymd(day, "2023-02-29") < 0, "2023 is no leap year");
+	OK(date_find_ymd(day, "2024-02-29") == 0, "2024 is");
+	OK(date_find_ymd(day, "1900-02-29") < 0, "1900 is not");
+	OK(date_find_ymd(day, "2000-02-29") == 0, "2000 is");
+	OK(date_find_ymd(day, "2023-04-31") < 0, "April has 30 days");
+	OK(date_find_ymd(day, "2023-00-10") < 0, "month 0");
+	OK(date_find_ymd(day, "2023-04-00 then 2023-04-30") == 0, "the next real day");
+	STR_EQ(day, "2023-04-30", "is found");
+	/* issue 12: hostile times and offsets stay ISO and never overflow */
+	date_iso8601(buf, INT64_MAX, 0);
+	STR_EQ(buf, "9999-12-31T23:59:59+00:00", "INT64_MAX held to year 9999");
+	date_iso8601(buf, INT64_MIN, 0);
+	STR_EQ(buf, "0000-01-01T00:00:00+00:00", "INT64_MIN held to year 0000");
+	date_iso8601(buf, INT64_MAX, INT_MAX);
+	STR_EQ(buf, "9999-12-31T23:59:59+00:00", "an offset no one can write is UTC");
+	date_iso8601(buf, 0, INT_MIN);
+	STR_EQ(buf, "1970-01-01T00:00:00+00:00", "offset -2147483648");
+	date_iso8601(buf, 253402300799LL, 600);
+	STR_EQ(buf, "9999-12-31T23:59:59+10:00", "the local time is held too");
+	date_iso8601(buf, 0, -5999);
+	STR_EQ(buf, "1969-12-27T20:01:00-99:59", "the largest offset git writes");
+	date_iso8601(buf, -62167219200LL - 1, 0);
+	STR_EQ(buf, "0000-01-01T00:00:00+00:00", "before year 0");
+	date_day(day, INT64_MAX, INT_MIN);
+	STR_EQ(day, "9999-12-31", "date_day too");
 }
