@@ -43,9 +43,29 @@ const char *site_page_of(const struct site *s, const char *id);
 /* A commit as <a href=forge><code>abc1234</code></a> or plain <code>. */
 void site_commit(struct strbuf *out, const struct site *s, const char *sha);
 
-/* Markdown to HTML through cmark in safe mode: raw HTML is omitted and
- * javascript:/data: links dropped (site_md.c, the one other cmark user). */
-void site_markdown(struct strbuf *out, const char *md, size_t len);
+/* What site_body_url() made of a URL written in an ADR's body. */
+enum site_url {
+	SITE_URL_DROP,		/* no target on the site: the link's text stays */
+	SITE_URL_KEEP,		/* as written: http(s), mailto, #fragment, data: image */
+	SITE_URL_PAGE,		/* another ADR's file: its page, relative */
+	SITE_URL_FORGE		/* another repository file: its page on the forge */
+};
+
+/*
+ * The URL on a's page for url as written in a's body (image: an image's
+ * source) into out (reset): see site_link.c.
+ */
+enum site_url site_body_url(struct strbuf *out, const struct site *s, const struct adr *a,
+			    const char *url, int image);
+
+/*
+ * a's Markdown to HTML through cmark in safe mode (raw HTML is omitted,
+ * javascript: links dropped), its links and images rewritten by
+ * site_body_url(): an image that would load from elsewhere becomes a
+ * link to it (the pages fetch nothing).  site_md.c, the other cmark user.
+ */
+void site_markdown(struct strbuf *out, const struct site *s, const struct adr *a,
+		   const char *md, size_t len);
 
 void site_index_page(struct strbuf *out, const struct site *s);
 void site_adr_page(struct strbuf *out, const struct site *s, size_t i);

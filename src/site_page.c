@@ -115,7 +115,8 @@ static int site_is_rst(const char *path)
 }
 
 /* The record: front matter shown as text, Markdown rendered, rst as text. */
-static void site_body(struct strbuf *out, const struct adr *a, const char *body, size_t len)
+static void site_body(struct strbuf *out, const struct site *s, const struct adr *a,
+		      const char *body, size_t len)
 {
 	struct strbuf text = STRBUF_INIT;
 
@@ -155,7 +156,7 @@ static void site_body(struct strbuf *out, const struct adr *a, const char *body,
 				strbuf_addstr(out, "</pre>\n");
 			}
 		}
-		site_markdown(out, body + skip, len - skip);
+		site_markdown(out, s, a, body + skip, len - skip);
 	}
 	strbuf_addstr(out, "</section>\n");
 	strbuf_release(&text);
@@ -282,7 +283,7 @@ void site_adr_page(struct strbuf *out, const struct site *s, size_t i)
 	}
 	site_relations(out, s, a);
 	strbuf_addstr(out, "</dl>\n");
-	site_body(out, a, s->in->bodies ? s->in->bodies[i] : NULL,
+	site_body(out, s, a, s->in->bodies ? s->in->bodies[i] : NULL,
 		  s->in->body_lens ? s->in->body_lens[i] : 0);
 	site_history(out, s, a);
 	site_commits(out, s, &a->implemented_by, "Implemented by", "implemented",

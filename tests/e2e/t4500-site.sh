@@ -104,6 +104,50 @@ test_expect_success 'the timeline page links its lanes to the ADR pages' '
 	test_grep "\"page\":\"adr/3.html\"" out/timeline.html
 '
 
+test_expect_success 'links and images in a body: ADR files go to their pages, others nowhere without a forge' '
+	git init -q lk && cd lk &&
+	mkdir -p docs/adr/img src &&
+	echo "int main;" >src/main.c && printf "PNG" >docs/adr/img/d.png &&
+	cat >docs/adr/0001-first.md <<-\EOF &&
+	# 1. First
+
+	## Status
+
+	Accepted
+
+	## Decision
+
+	See [the second](0002-second.md#decision), [the same](./0002-second.md),
+	[code](../../src/main.c), [escape](../../../../etc/passwd), [top](/),
+	[web](https://example.com/) and ![diagram](img/d.png "D").
+
+	[![badge](https://img.example/b.svg)](https://example.com/ci)
+	EOF
+	adr_write docs/adr/0002-second.md "2. Second" Accepted &&
+	commit_on 2024-01-10 "Two ADRs" &&
+	cd .. && adr_log -C lk site "$TRASH/lk-out" 2>err &&
+	test_grep "<a href=\"2.html\">the second</a>, <a href=\"2.html\">the same</a>,$" lk-out/adr/1.html &&
+	test_grep "^code, escape, top,$" lk-out/adr/1.html &&
+	test_grep "<a href=\"https://example.com/\">web</a> and diagram.</p>" lk-out/adr/1.html &&
+	test_grep "<a href=\"https://example.com/ci\">badge</a>" lk-out/adr/1.html &&
+	test_grep -v "<img|passwd\"|src/main.c\"" lk-out/adr/1.html
+'
+
+test_expect_success 'with a forge known: files, commits and body links go to the forge' '
+	git -C lk remote add origin git@github.com:o/r.git &&
+	adr_log -C lk site "$TRASH/lk-out" 2>err &&
+	head=$(git -C lk rev-parse HEAD) &&
+	test_grep "<a href=\"https://github.com/o/r/blob/$head/src/main.c\">code</a>, escape, top,$" lk-out/adr/1.html &&
+	test_grep "<a href=\"https://github.com/o/r/blob/$head/docs/adr/img/d.png\" title=\"D\">image: diagram</a>" lk-out/adr/1.html &&
+	test_grep "<a href=\"2.html\">the second</a>" lk-out/adr/1.html &&
+	test_grep "<dt>File</dt><dd><a href=\"https://github.com/o/r/blob/$head/docs/adr/0001-first.md\"><code>docs/adr/0001-first.md</code></a>" lk-out/adr/1.html &&
+	test_grep "<a class=\"sha\" href=\"https://github.com/o/r/commit/$head\"><code>" lk-out/adr/1.html &&
+	test_grep "\"url\":\"https://github.com/o/r/commit/$head\"" lk-out/timeline.html &&
+	git -C lk config adrlog.commitUrl "javascript:alert(1)//{sha}" &&
+	adr_log -C lk site "$TRASH/lk-out" 2>err &&
+	test_grep -v "javascript:" lk-out/adr/1.html lk-out/timeline.html
+'
+
 test_expect_success 'a rebuild replaces the site and removes pages of ADRs that are gone' '
 	git -C r rm -q docs/adr/0004-rst.rst && (cd r && commit_on 2024-06-01 "Drop ADR-4") &&
 	echo keep >out/adr/mine.txt &&
