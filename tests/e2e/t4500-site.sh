@@ -29,6 +29,7 @@ test_expect_success 'setup: ADRs in two folders, a supersede, a rename, rst and 
 	<div onclick="alert(5)">block</div>
 
 	The word zebrafish is only here, and `<script>alert(6)</script>` is code.
+	It was weighed against NATS.
 	EOF
 	commit_on 2024-03-01 "ADR-2: <b>bold</b> plan" &&
 	adr_write docs/adr/0003-use-nats.md "3. Use NATS" "Accepted
@@ -239,8 +240,14 @@ else
 	test_expect_success 'Chromium: search from the URL hash narrows the list (title and full text)' '
 		chromium_dom "file://$TRASH/mine/index.html#q=nats" dom1 log1 &&
 		console_clean log1 &&
-		test_grep "1 of 4 decisions" dom1 &&
-		test $(grep -c "<tr data-row=[^>]*hidden" dom1) = 3 &&
+		test_grep "2 of 4 decisions" dom1 &&
+		test $(grep -o "<tr data-row=[^>]*hidden" dom1 | wc -l) = 2 &&
+		grep -o "<tr data-row=\"[0-9]*\"[^>]*>" dom1 | grep -v hidden >order1 &&
+		cat order1 &&
+		sed -n 1p order1 | grep -q "data-row=\"2\" data-status=\"accepted\" data-folder=\"docs/adr/ops\">" &&
+		sed -n 2p order1 | grep -q "data-row=\"1\" data-status=\"proposed\" data-folder=\"docs/adr\">" &&
+		chromium_dom "file://$TRASH/mine/index.html" dom0 log0 &&
+		grep -o "<tr data-row=\"[0-9]*\"" dom0 | tr -d "\n" | grep -q "^<tr data-row=\"0\"<tr data-row=\"1\"<tr data-row=\"2\"<tr data-row=\"3\"$" &&
 		chromium_dom "file://$TRASH/mine/index.html#q=zebrafish" dom2 log2 &&
 		test_grep "1 of 4 decisions" dom2 &&
 		test_grep "<tr data-row=\"1\" data-status=\"proposed\" data-folder=\"docs/adr\">" dom2 &&
