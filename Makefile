@@ -72,6 +72,13 @@ $(BUILD)/hooks_shims.h: scripts/gen-shims hooks/prepare-commit-msg hooks/commit-
 	@sh scripts/gen-shims hooks/prepare-commit-msg hooks/commit-msg hooks/pre-push >$@
 $(BUILD)/hooks_install.o: $(BUILD)/hooks_shims.h
 
+# The site's CSS and script, inlined in every page (src/site/).
+SITE_ASSETS := src/site/site.css src/site/index.js
+$(BUILD)/site_assets.h: scripts/gen-site-assets $(SITE_ASSETS)
+	@mkdir -p $(dir $@)
+	@sh scripts/gen-site-assets $(SITE_ASSETS) >$@
+$(BUILD)/site.o $(BUILD)/site_index.o: $(BUILD)/site_assets.h
+
 # The cache keys carry a hash of the sources: an adr-log built from other
 # sources never trusts what this one cached, even with the same VERSION
 # (ADR 12).  The header changes only when the hash does.

@@ -168,6 +168,9 @@ _adr_log()
 	hooks)
 		COMPREPLY=($(compgen -W "install uninstall status" -- "$cur"))
 		;;
+	site)
+		COMPREPLY=($(compgen -d -- "$cur"))	# OUTDIR
+		;;
 	help)
 		COMPREPLY=($(compgen -W "$(_adr_log_commands "${base[@]}")" -- "$cur"))
 		;;

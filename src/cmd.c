@@ -47,7 +47,7 @@ int cmd_format(const struct cmd_ctx *ctx, enum render_format def,
  * that renders links shares them (a static, as the options are: one
  * repository per run).  A bad template is reported and its links are off.
  */
-static const struct forge *cmd_forge(const struct cmd_ctx *ctx)
+const struct forge *cmd_forge(const struct cmd_ctx *ctx)
 {
 	static struct forge forge = FORGE_INIT;
 	static int loaded;
@@ -76,6 +76,8 @@ void cmd_render_ctx(struct render_ctx *rc, const struct cmd_ctx *ctx,
 	rc->check = NULL;
 	rc->notes = NULL;
 	rc->base_dir = NULL;
+	rc->repo_name = NULL;
+	rc->pages = NULL;
 	rc->width = term_width(stdout);
 	rc->landed_dates = NULL;
 	rc->reverse = 0;
@@ -331,4 +333,21 @@ int cmd_discover(struct adr_db **out, const struct cmd_ctx *ctx, const char *rev
 		return -1;
 	}
 	return 0;
+}
+
+char *cmd_repo_name(struct repo *repo)
+{
+	const char *top = repo_workdir(repo);
+	char *path = xstrdup(top ? top : git_repository_path(repo->git));
+	size_t n = strlen(path);
+	char *slash, *name;
+
+	while (n > 1 && path[n - 1] == '/')
+		path[--n] = '\0';
+	if (!top && n > 5 && !strcmp(path + n - 5, "/.git"))
+		path[n -= 5] = '\0';
+	slash = strrchr(path, '/');
+	name = xstrdup(slash ? slash + 1 : path);
+	free(path);
+	return name;
 }

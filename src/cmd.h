@@ -71,5 +71,6 @@ int cmd_link(int argc, const char **argv, struct cmd_ctx *ctx);
 int cmd_status(int argc, const char **argv, struct cmd_ctx *ctx);
 int cmd_hooks(int argc, const char **argv, struct cmd_ctx *ctx);
 int cmd_hook(int argc, const char **argv, struct cmd_ctx *ctx);
+int cmd_site(int argc, const char **argv, struct cmd_ctx *ctx);
 
 #endif

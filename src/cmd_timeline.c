@@ -305,7 +305,7 @@ int cmd_timeline(int argc, const char **argv, struct cmd_ctx *ctx)
 	struct adr_event **all_ev = NULL;
 	struct adr **all_adrs = NULL;
 	size_t all_ev_nr = 0, all_nr = 0;
-	char *range = NULL, **landed = NULL;
+	char *range = NULL, **landed = NULL, *name = NULL;
 	int rcode = ADR_EXIT_USAGE, dashdash = -1;
 	struct opt opts[TIMELINE_OPTS_NR + 6];
 	const struct opt globals[] = { OPT_GLOBALS(ctx->opts), OPT_END };
@@ -376,6 +376,8 @@ int cmd_timeline(int argc, const char **argv, struct cmd_ctx *ctx)
 	if (fmt == FMT_TEXT || fmt == FMT_MERMAID || fmt == FMT_MARKDOWN)
 		landed = cmd_landed_dates(ctx, db);
 	rc.landed_dates = landed;
+	name = cmd_repo_name(ctx->repo);
+	rc.repo_name = name;
 	rc.reverse = v.reverse;
 	rcode = render(fmt, VIEW_TIMELINE, &rc) < 0 ? ADR_EXIT_USAGE : ADR_EXIT_OK;
 	if (rcode)
@@ -388,6 +390,7 @@ int cmd_timeline(int argc, const char **argv, struct cmd_ctx *ctx)
 	db->adrs = all_adrs;
 	db->nr = all_nr;
 done:
+	free(name);
 	adr_db_free(db);
 	timeline_filter_free(&f);
 	strvec_clear(&v.author);

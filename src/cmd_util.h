@@ -32,6 +32,16 @@ int cmd_resolve_dirs(const struct cmd_ctx *ctx, const char *rev);
  */
 int cmd_discover(struct adr_db **out, const struct cmd_ctx *ctx, const char *rev);
 
+struct forge;
+/* The forge links of this run's repository (forge_load() once), or NULL
+ * without a repository: the one source of commit and file links. */
+const struct forge *cmd_forge(const struct cmd_ctx *ctx);
+
+struct repo;
+/* The repository's name for page headers: its work tree's (or, bare, its
+ * git folder's) last component.  Caller frees. */
+char *cmd_repo_name(struct repo *repo);
+
 struct history_opts;
 
 /*

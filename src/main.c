@@ -44,6 +44,9 @@ static const struct cmd commands[] = {
 	{ "link", cmd_link, CMD_NEEDS_REPO,
 	  "record Supersedes/Amends links between ADRs (both files)", 0 },
 	{ "status", cmd_status, CMD_NEEDS_REPO, "set an ADR's status in its file", 0 },
+	/* writes HTML files, never to stdout: no --format */
+	{ "site", cmd_site, CMD_NEEDS_REPO,
+	  "write a static, searchable site of the decisions", 0 },
 	{ "hooks", cmd_hooks, CMD_NEEDS_REPO,
 	  "install, uninstall or inspect the git hooks", 0 },
 	{ "hook", cmd_hook, 0, "entry point the installed hooks call", 0 },

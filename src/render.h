@@ -43,6 +43,9 @@ struct render_ctx {
 	const struct check_report *check;	/* VIEW_CHECK */
 	const struct relnotes *notes;	/* VIEW_RELEASE_NOTES */
 	const char *base_dir;	/* VIEW_INDEX: links relative to this folder */
+	const char *repo_name;	/* HTML header: the repository, or NULL */
+	const char *const *pages;	/* HTML timeline in a site: per db->adrs[i],
+					 * its page (relative URL) or NULL */
 	size_t width;		/* text: display cells to fit (term_width()); 0: no limit */
 	/*
 	 * Timeline views: for db->events[i], the ISO committer date of the

@@ -94,6 +94,26 @@ static void render_html_url(struct json *jw, int have, struct strbuf *url)
 }
 
 /*
+ * The lane of a: a tombstone that shares its id with a live ADR on the
+ * page is drawn in that ADR's lane (one lane per id: a file deleted and
+ * later re-added as a new lineage is one decision, not two lanes).
+ * Returns the index in shown[] of the lane's ADR.
+ */
+static size_t render_html_lane(const struct render_ctx *ctx, const struct adr **shown,
+			       size_t nshown, const struct adr *a)
+{
+	const struct adr *live;
+
+	if (!a->deleted || !a->id || ctx->adr)
+		return nshown;
+	live = adr_db_find(ctx->db, a->id);
+	for (size_t k = 0; live && live != a && k < nshown; k++)
+		if (shown[k] == live)
+			return k;
+	return nshown;
+}
+
+/*
  * The page's data as compact JSON into a new string: adrs (the lanes)
  * and events with each commit's subject, "adr" being an index in adrs.
  */
@@ -101,7 +121,9 @@ static char *render_html_data(const struct render_ctx *ctx, size_t *len)
 {
 	const struct adr_db *db = ctx->db;
 	const struct adr **shown = xcalloc(db->nr + 1, sizeof(*shown));
-	size_t nshown = 0;
+	const struct adr **member = xcalloc(db->nr + 1, sizeof(*member));
+	size_t *lane_of = xcalloc(db->nr + 1, sizeof(*lane_of));
+	size_t nshown = 0, nmember = 0;
 	int64_t now = 0;
 	char *buf = NULL;
 	FILE *mem = open_memstream(&buf, len);
@@ -109,22 +131,38 @@ static char *render_html_data(const struct render_ctx *ctx, size_t *len)
 	struct strbuf url = STRBUF_INIT;
 	const struct adr_commit *c, *tmp;
 
+	/* Live ADRs first claim their lanes, then tombstones join or add one. */
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < db->nr; i++) {
+			const struct adr *a = db->adrs[i];
+			size_t k;
+
+			if (!render_html_wanted(ctx, a) || (pass == 0) != !a->deleted)
+				continue;
+			k = render_html_lane(ctx, shown, nshown, a);
+			if (k == nshown)
+				shown[nshown++] = a;
+			member[nmember] = a;
+			lane_of[nmember++] = k;
+		}
+	/* Lanes in id order, as db->adrs is. */
 	json_init(&jw, mem, 0);
 	json_object_begin(&jw, NULL);
 	json_string(&jw, "head", db->head);
 	json_bool(&jw, "truncated", db->truncated);
 	json_array_begin(&jw, "adrs");
-	for (size_t i = 0; i < db->nr; i++) {
-		const struct adr *a = db->adrs[i];
+	for (size_t k = 0; k < nshown; k++) {
+		const struct adr *a = shown[k];
 
-		if (!render_html_wanted(ctx, a))
-			continue;
-		shown[nshown++] = a;
 		json_object_begin(&jw, NULL);
 		json_string(&jw, "id", a->id ? a->id : "?");
 		json_string(&jw, "title", a->doc.title ? a->doc.title : "");
 		json_string(&jw, "path", a->path ? a->path : "");
 		json_string(&jw, "status", a->deleted ? "deleted" : status_name(a->doc.status));
+		if (ctx->pages)
+			for (size_t i = 0; i < db->nr; i++)
+				if (db->adrs[i] == a && ctx->pages[i])
+					json_string(&jw, "page", ctx->pages[i]);
 		render_html_url(&jw, !a->deleted &&
 				forge_file_link(&url, ctx->forge, db->head, a->path) == 0, &url);
 		render_html_strvec(&jw, "supersedes", &a->doc.supersedes);
@@ -139,13 +177,13 @@ static char *render_html_data(const struct render_ctx *ctx, size_t *len)
 		const struct adr_event *e = db->events[i];
 		size_t k;
 
-		for (k = 0; k < nshown && shown[k] != e->adr; k++)
+		for (k = 0; k < nmember && member[k] != e->adr; k++)
 			;
-		if (k == nshown)
+		if (k == nmember)
 			continue;
 		c = adr_db_commit(db, e->commit);
 		json_object_begin(&jw, NULL);
-		json_int(&jw, "adr", (long long)k);
+		json_int(&jw, "adr", (long long)lane_of[k]);
 		json_string(&jw, "commit", e->commit);
 		json_string(&jw, "landed", e->landed);
 		json_string(&jw, "date", e->date);
@@ -167,6 +205,8 @@ static char *render_html_data(const struct render_ctx *ctx, size_t *len)
 	json_object_end(&jw);
 	fclose(mem);
 	free(shown);
+	free(member);
+	free(lane_of);
 	strbuf_release(&url);
 	return buf;
 }
@@ -191,8 +231,30 @@ static int render_html_page(const struct render_ctx *ctx)
 		"<meta name=\"generator\" content=\"adr-log\">\n"
 		"<title>%s</title>\n<style>\n%s</style>\n</head>\n<body>\n<header>\n"
 		"<h1>%s</h1>\n<div class=\"meta\">", esc.buf, html_asset_css, esc.buf);
-	if (*ctx->db->head)
-		fprintf(out, "at <code>%.12s</code> &middot; ", ctx->db->head);
+	if (ctx->repo_name) {
+		strbuf_setlen(&esc, 0);
+		render_html_escape(&esc, ctx->repo_name);
+		fprintf(out, "<strong>%s</strong> ", esc.buf);
+	}
+	if (*ctx->db->head) {
+		const struct adr_commit *head = adr_db_commit(ctx->db, ctx->db->head);
+
+		fprintf(out, "at <code>%.12s</code>", ctx->db->head);
+		if (head && head->date)
+			fprintf(out, " of %.10s", head->date);
+		else {	/* the tip is no commit the lists name: the newest change */
+			const struct adr_event *last = NULL;
+
+			for (size_t i = 0; i < ctx->db->events_nr; i++)
+				if (!last || ctx->db->events[i]->time > last->time)
+					last = ctx->db->events[i];
+			if (last && last->date)
+				fprintf(out, " (latest change %.10s)", last->date);
+		}
+		fputs(" &middot; ", out);
+	}
+	if (ctx->pages)
+		fputs("<a href=\"index.html\">all decisions</a> &middot; ", out);
 	fputs("generated by adr-log", out);
 	if (ctx->db->truncated)
 		fputs(" &middot; <strong>history truncated (shallow clone)</strong>", out);

@@ -13,9 +13,15 @@
 	var selected = null;	/* the pinned event */
 	var LABEL_W = 300, ROW_H = 30, AXIS_H = 28, PAD_R = 24, BAR_H = 10;
 	/* the id column fits the longest id ("17-1", "20210304") */
-	var ID_W = 48;
-	adrs.forEach(function (a) { ID_W = Math.max(ID_W, 16 + 8 * a.id.length); });
-	var TITLE_MAX = Math.max(12, Math.floor((LABEL_W - ID_W - 20) / 6.6));
+	var ID_W0 = 48, ID_W, TITLE_MAX;
+	adrs.forEach(function (a) { ID_W0 = Math.max(ID_W0, 16 + 8 * Math.min(a.id.length, 10)); });
+	/* The label column takes at most a third of a narrow screen (a phone
+	 * gets a chart, not a 300 px list of names). */
+	function layout(width) {
+		LABEL_W = width >= 720 ? 300 : Math.max(72, Math.round(width * 0.34));
+		ID_W = Math.min(ID_W0, LABEL_W - 8);
+		TITLE_MAX = Math.max(0, Math.floor((LABEL_W - ID_W - 12) / 6.6));
+	}
 
 	function el(tag, attrs, parent) {
 		var e = document.createElementNS(NS, tag);
@@ -47,6 +53,24 @@
 	/* Each ADR's events (data.events is in timeline order). */
 	adrs.forEach(function (a) { a.events = []; });
 	events.forEach(function (e) { adrs[e.adr].events.push(e); });
+	/* A deletion undone by a restore to the same status (a branch reset,
+	 * a revert, a folder moved away and back) is no status change: the
+	 * pair is drawn as a gap in the bar, not as two markers.  A commit
+	 * that does this to several ADRs at once gets one mark on the axis. */
+	var resets = {};
+	adrs.forEach(function (a) {
+		var ev = a.events;
+		for (var k = 0; k + 1 < ev.length; k++) {
+			if (ev[k].to === "deleted" && ev[k + 1].to === ev[k].from && ev[k].from !== "deleted") {
+				ev[k].gap = ev[k + 1].gap = true;
+				ev[k + 1].restores = ev[k];
+				var r = resets[ev[k].commit] || (resets[ev[k].commit] = { t: ev[k].time, n: 0,
+					sha: ev[k].commit, back: ev[k + 1].time, subject: ev[k].subject });
+				r.n++;
+				k++;
+			}
+		}
+	});
 	var byId = {};
 	adrs.forEach(function (a, i) { if (!(a.id in byId)) byId[a.id] = i; });
 
@@ -114,10 +138,19 @@
 	}
 	function hideTip() { tip.style.display = "none"; }
 
+	/* The pinned panel sticks to the bottom of the window (CSS), so a click
+	 * on the first lane of a long chart shows its details where one looks. */
+	function closeButton(d) {
+		var b = hel("button", "close", "\u00d7", d);
+		b.type = "button";
+		b.setAttribute("aria-label", "Close");
+		b.addEventListener("click", function () { d.style.display = "none"; selected = null; draw(); });
+	}
 	function showDetail(e) {
 		var d = document.getElementById("detail"), a = adrs[e.adr];
 		selected = e;
 		d.textContent = "";
+		closeButton(d);
 		hel("h2", null, "ADR " + a.id + ": " + a.title, d);
 		var dl = hel("dl", null, null, d);
 		function row(k, v, cls, url) {
@@ -140,6 +173,7 @@
 		var d = document.getElementById("detail");
 		selected = null;
 		d.textContent = "";
+		closeButton(d);
 		hel("h2", null, "ADR " + a.id + ": " + a.title, d);
 		var dl = hel("dl", null, null, d);
 		function row(k, v, cls, url) {
@@ -169,7 +203,8 @@
 			hel("div", "empty", adrs.length ? "No ADR matches the filters." : "No ADRs.", chart);
 			return;
 		}
-		var width = Math.max(chart.clientWidth || 900, 640);
+		var width = Math.max(chart.clientWidth || 900, 280);
+		layout(width);
 		var plotW = width - LABEL_W - PAD_R;
 		var height = AXIS_H + shown.length * ROW_H + 8;
 		function x(t) { return LABEL_W + (t - tMin) / (tMax - tMin) * plotW; }
@@ -195,37 +230,62 @@
 			t.textContent = tk.label;
 		});
 
+		Object.keys(resets).forEach(function (sha) {
+			var r = resets[sha];
+			if (r.n < 2) return;
+			var rx = x(r.t);
+			var mark = el("path", { "class": "reset", d: "M" + (rx - 5) + "," + (AXIS_H - 8) + " L" +
+				(rx + 5) + "," + (AXIS_H - 8) + " L" + rx + "," + (AXIS_H - 1) + " z" }, axis);
+			el("title", {}, mark).textContent = r.n + " ADRs deleted by " + shortSha(sha) + " " +
+				(r.subject || "") + " and restored unchanged on " + day(new Date(r.back * 1000).toISOString());
+		});
+
 		var lanes = el("g", { "class": "lanes" }, svg);
 		shown.forEach(function (a, i) {
 			var g = el("g", { "class": "lane", "data-adr": a.id }, lanes);
 			var cy = y(i);
 			el("rect", { "class": "lane-bg", x: 0, y: cy - ROW_H / 2, width: width, height: ROW_H }, g);
-			var lid = el("text", { "class": "label-id", x: 8, y: cy + 4 }, g);
+			var lg = a.page ? el("a", { href: a.page, "class": "page-link" }, g) : g;
+			var lid = el("text", { "class": "label-id", x: 8, y: cy + 4 }, lg);
 			lid.textContent = a.id;
-			var lt = el("text", { "class": "label link-adr", x: ID_W + 8, y: cy + 4 }, g);
-			var title = a.title.length > TITLE_MAX ? a.title.slice(0, TITLE_MAX - 1) + "\u2026" :
-				a.title;
+			var lt = el("text", { "class": "label link-adr", x: ID_W + 8, y: cy + 4 }, lg);
+			var title = a.title.length > TITLE_MAX ? (TITLE_MAX > 1 ?
+				a.title.slice(0, TITLE_MAX - 1) + "\u2026" : "") : a.title;
 			lt.textContent = title;
-			lt.addEventListener("click", function () { showAdr(a); });
+			if (!a.page) lt.addEventListener("click", function () { showAdr(a); });
 			var full = el("title", {}, lt);
 			full.textContent = "ADR " + a.id + ": " + a.title + "\n" + a.path +
 				"\nstatus: " + statusName(a.status);
 			el("line", { "class": "track", x1: LABEL_W, x2: width - PAD_R, y1: cy, y2: cy }, g);
-			var ev = a.events;
+			var ev = a.events, covered = {};
 			for (var k = 0; k < ev.length; k++) {
 				var e = ev[k];
-				if (e.to === "deleted") continue;
-				var t1 = k + 1 < ev.length ? ev[k + 1].time : tMax;
+				if (e.to === "deleted" || (e.restores && k > 0 && ev[k - 1].gap && covered[k])) continue;
+				var nx = k + 1, gaps = [];
+				/* the bar runs on across a deletion that was undone, dashed there */
+				while (nx < ev.length && ev[nx].gap && ev[nx].to === "deleted" && nx + 1 < ev.length) {
+					gaps.push([ev[nx].time, ev[nx + 1].time]);
+					nx += 2;
+				}
+				for (var j = k + 2; j <= nx; j += 2) covered[j] = 1;
+				var t1 = nx < ev.length ? ev[nx].time : tMax;
 				var x0 = x(e.time), w = Math.max(x(t1) - x0, 2);
 				var seg = el("rect", { "class": "seg s-" + e.to, x: x0, y: cy - BAR_H / 2,
 					width: w, height: BAR_H, fill: color(e.to) }, g);
 				el("title", {}, seg).textContent = statusName(e.to) + " since " + day(e.date);
+				gaps.forEach(function (gp) {
+					var gl = el("line", { "class": "gap", x1: x(gp[0]), x2: Math.max(x(gp[1]), x(gp[0]) + 3),
+						y1: cy, y2: cy }, g);
+					el("title", {}, gl).textContent = "deleted " + day(new Date(gp[0] * 1000).toISOString()) +
+						", restored unchanged " + day(new Date(gp[1] * 1000).toISOString());
+				});
 			}
 			if (!ev.length) {
 				el("rect", { "class": "seg s-" + (a.status || "none"), x: LABEL_W,
 					y: cy - 2, width: plotW, height: 4, fill: color(a.status), opacity: 0.5 }, g);
 			}
 			ev.forEach(function (e) {
+				if (e.gap) return;	/* undone deletion: see resets */
 				if (e.to === "deleted")
 					el("line", { "class": "end", x1: x(e.time), x2: x(e.time),
 						y1: cy - 8, y2: cy + 8 }, g);

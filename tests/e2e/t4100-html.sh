@@ -169,9 +169,9 @@ else
 		chromium_dom "$TRASH/driven.html" driven.dom driven.log &&
 		console_clean driven.log &&
 		test_grep "<div id=\"tip\" role=\"tooltip\" style=\"display: block;" driven.dom &&
-		test_grep "<div id=\"pinned\"><h2>ADR 1: [^<]*Use Postgres</h2>" driven.dom &&
+		test_grep "<div id=\"pinned\"><button class=\"close\" type=\"button\" aria-label=\"Close\">×</button><h2>ADR 1: [^<]*Use Postgres</h2>" driven.dom &&
 		commit=$(git -C r rev-list --reverse HEAD | head -n 1) &&
-		test_grep "<dd class=\"sha\">$commit</dd>" driven.dom &&
+		test_grep "<dt>Commit</dt><dd class=\"sha\">$commit</dd>" driven.dom &&
 		test_grep "<dt>Author</dt><dd>A U Thor &lt;author@example.com&gt;</dd>" driven.dom &&
 		test_grep "<dt>Date</dt><dd>2024-01-10T10:00:00\+00:00</dd>" driven.dom &&
 		test_grep "<dt>Subject</dt><dd>Propose ADR-1</dd>" driven.dom
@@ -181,6 +181,40 @@ else
 		test_grep "<h2>ADR 3: [^<]*Use NATS</h2>" driven.dom &&
 		test_grep "<dt>Supersedes</dt><dd>ADR 1</dd>" driven.dom &&
 		test_grep "<dt>2024-04-15</dt><dd>no status → accepted  [0-9a-f]{7} ADR-3 supersedes ADR-1</dd>" driven.dom
+	'
+
+	test_expect_success 'the header names the repository and the date of its tip' '
+		test_grep "<div class=\"meta\"><strong>r</strong> at <code>[0-9a-f]{12}</code> of 2024-04-15 " page.html
+	'
+
+	test_expect_success 'a deleted and re-added ADR is one lane; a reset of every ADR draws no stripe' '
+		git clone -q r reset && cd reset &&
+		git rm -q -r docs/adr && at 2024-05-01 && git commit -q -m "Remove the folder by mistake" &&
+		git checkout -q HEAD~1 -- docs/adr && commit_on 2024-05-02 "Restore the folder" &&
+		git rm -q docs/adr/0003-use-nats.md && at 2024-05-03 && git commit -q -m "Drop 3" &&
+		adr_write docs/adr/0003-use-nats.md "3. Use NATS again" Proposed &&
+		commit_on 2024-05-04 "Bring 3 back as new" &&
+		cd .. && adr_log -C reset timeline --format html >reset.html &&
+		adr_log -C reset timeline --format json >reset.json &&
+		chromium_dom "$TRASH/reset.html" reset.dom reset.log &&
+		console_clean reset.log &&
+		test $(grep -o "<g class=\"lane\"" reset.dom | wc -l) = 3 &&
+		test $(grep -o "<g class=\"lane\" data-adr=\"3\"" reset.dom | wc -l) = 1 &&
+		all=$(grep -c "\"adr\": " reset.json) &&
+		markers=$(grep -o "<circle class=\"marker" reset.dom | wc -l) &&
+		echo "events $all markers $markers" &&
+		test $((all - markers)) = 6 &&
+		test_grep "<path class=\"reset\"" reset.dom &&
+		test_grep "3 ADRs deleted by [0-9a-f]{7} Remove the folder by mistake and restored unchanged on 2024-05-02" reset.dom &&
+		test $(grep -o "<line class=\"gap\"" reset.dom | wc -l) = 3
+	'
+
+	test_expect_success 'at 420 px the chart fits the window: no 640 px chart, no 300 px labels' '
+		if ! command -v node >/dev/null; then say "skipped: no node for scripts/page-width"; return 0; fi &&
+		set -- $(CHROMIUM="$CHROMIUM" node "$ADRLOG_TOP/scripts/page-width" "$TRASH/page.html" 420 \
+			"document.querySelector(\"#chart svg\").getAttribute(\"width\") + \" \" + document.querySelector(\"line.track\").getAttribute(\"x1\")") &&
+		echo "scroll $1 window $2 svg $3 labels $4" &&
+		test "$1" -le 420 && test "$3" -le 420 && test "${4%.*}" -le 160
 	'
 
 	test_expect_success 'search and status chips filter the lanes' '
