@@ -1,0 +1,63 @@
+#!/bin/sh
+test_description='the costs of issue 12 stay linear and bounded: results
+of the large cases (times are in the README, never tested): one commit
+adding and re-adding thousands of ADRs, an ADR blob far past the parse
+limit, many ADRs renamed in every commit'
+. "$(dirname "$0")/../lib.sh"
+
+# fast_import REPO PYTHON: the repository REPO made by git fast-import from
+# the stream PYTHON prints (w() writes; c(msg) starts a commit).
+fast_import() {
+	git init -q "$1" &&
+	python3 -c "import sys
+w = sys.stdout.write
+t = [1700000000]
+def c(msg):
+    t[0] += 60
+    w('commit refs/heads/main\ncommitter C <c@example.com> %d +0000\ndata %d\n%s\n' % (t[0], len(msg), msg))
+def f(path, body):
+    b = body.encode()
+    w('M 100644 inline %s\ndata %d\n' % (path, len(b)))
+    sys.stdout.buffer.write(b)
+    sys.stdout.flush()
+    w('\n')
+$2" | git -C "$1" fast-import --quiet &&
+	git -C "$1" symbolic-ref HEAD refs/heads/main &&
+	git -C "$1" reset -q --hard
+}
+
+test_expect_success 'thousands of ADRs deleted and added again under new names in one commit pair up by id' '
+	fast_import many "
+N = 3000
+c(\"add\")
+for i in range(1, N + 1):
+    f(\"docs/adr/%04d-a.md\" % i, \"# A %d\n\n## Status\n\nProposed\n\" % i)
+c(\"re-add\")
+for i in range(1, N + 1):
+    w(\"D docs/adr/%04d-a.md\n\" % i)
+    f(\"docs/adr/%04d-b.md\" % i, \"# Something else entirely %d\n\nMore words %d.\n\n## Status\n\nAccepted\n\" % (i, i))
+# id 7 twice: ambiguous, so not paired
+f(\"docs/adr/0007-c.md\", \"# Seven again\n\n## Status\n\nRejected\n\")
+" &&
+	"$ADRLOG" --no-cache -C many timeline --format json >many.json &&
+	jget many.json "len(d[\"events\"])" >actual &&
+	echo 6002 >expect &&
+	test_cmp expect actual &&
+	jget many.json "sorted(set(\"%s %s\" % (e[\"from\"], e[\"to\"]) for e in d[\"events\"]))" >actual &&
+	printf "None accepted\nNone proposed\nNone rejected\nproposed accepted\nproposed deleted\n" >expect &&
+	test_cmp expect actual &&
+	jget many.json "[\"%s %s %s\" % (e[\"adr\"], e[\"from\"], e[\"to\"]) for e in d[\"events\"] if e[\"adr\"] in (\"6\", \"7\", \"8\")]" >actual &&
+	cat >expect <<-EOT &&
+	6 None proposed
+	7 None proposed
+	8 None proposed
+	6 proposed accepted
+	7 proposed deleted
+	7 None accepted
+	7 None rejected
+	8 proposed accepted
+	EOT
+	test_cmp expect actual
+'
+
+test_done
