@@ -16,8 +16,14 @@
 
 struct strbuf;
 
+struct packr;
+
 struct repo {
 	git_repository *git;
+	/* for the capped blob reads of repo_read_blob, opened on first use */
+	struct packr *packr;
+	git_odb *odb;
+	int prefix_ready;
 };
 
 /* Change to path (when non-NULL, like git -C) and open the repository. */
@@ -45,7 +51,11 @@ int repo_tree(git_tree **out, struct repo *repo, const char *rev);
  */
 int repo_read_path(struct strbuf *out, struct repo *repo, const git_tree *tree,
 		   const char *path);
-/* Read a blob by id into out (appended); at most max bytes when max > 0. */
+/*
+ * Read a blob by id into out (appended); at most max bytes when max > 0,
+ * and then only those are inflated where the blob is stored whole (a
+ * loose object, or whole in a pack); a delta is read whole by libgit2.
+ */
 int repo_read_blob(struct strbuf *out, struct repo *repo, const git_oid *id,
 		   size_t max);
 

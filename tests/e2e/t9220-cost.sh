@@ -60,4 +60,38 @@ f(\"docs/adr/0007-c.md\", \"# Seven again\n\n## Status\n\nRejected\n\")
 	test_cmp expect actual
 '
 
+# peak_kb CMD...: run CMD (output to CMD.out) and print its peak RSS in KiB.
+peak_kb() {
+	python3 -c "import resource, subprocess, sys
+p = subprocess.run(sys.argv[1:], stdout=open(\"peak.out\", \"wb\"))
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss if p.returncode == 0 else -1)" "$@"
+}
+
+# The parser reads 4 MiB of an ADR: only they may be inflated, loose, packed
+# whole or packed as a delta on a 120 MB base.  (ASan's shadow memory is
+# counted too; the old code took 2.2 times the blob.)
+test_expect_success 'a 120 MB ADR: its first 4 MiB are read, loose and packed as a delta alike' '
+	git init -q huge && (cd huge &&
+	 mkdir -p docs/adr &&
+	 { printf "# Top\n\n## Status\n\nProposed\n\n"
+	   python3 -c "import sys; sys.stdout.write((\"word \" * 15 + \"\\n\") * 1600000)"; } >docs/adr/0001-top.md &&
+	 test $(wc -c <docs/adr/0001-top.md) -gt 120000000 &&
+	 git add docs/adr && test_tick && git commit -q -m "a huge ADR" &&
+	 sed -i "s/^Proposed\$/Accepted/" docs/adr/0001-top.md &&
+	 test_tick && git commit -q -a -m "accept it") &&
+	printf "1 None proposed\n1 proposed accepted\n" >expect &&
+	for how in loose packed; do
+		if test $how = packed; then
+			git -C huge repack -q -a -d &&
+			(cd huge && git verify-pack -v .git/objects/pack/*.idx) >objects &&
+			test_grep "^[0-9a-f]{40} blob +[0-9]+ [0-9]+ [0-9]+ 1 " objects || return 1
+		fi
+		kb=$(peak_kb "$ADRLOG" --no-cache -C huge timeline --format json) &&
+		echo "$how: $kb KiB" &&
+		test "$kb" -gt 0 && test "$kb" -lt 100000 &&
+		jget peak.out "[\"%s %s %s\" % (e[\"adr\"], e[\"from\"], e[\"to\"]) for e in d[\"events\"]]" >actual &&
+		test_cmp expect actual || return 1
+	done
+'
+
 test_done

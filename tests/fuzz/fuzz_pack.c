@@ -10,7 +10,7 @@
  *        a pack header and trailer around the entries and a valid index
  *        of n made-up ids at those offsets (relative to the entries), so
  *        mutations reach the object headers, inflate and the deltas.
- * Every id of the index is then read.
+ * Every id of the index is then read whole, and its first bytes alone.
  */
 #include <fcntl.h>
 #include <stddef.h>
@@ -149,6 +149,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 			memcpy(oid.id, f + 1024 + (size_t)i * 20, 20);
 			if (packr_read(r, &oid, &type, &obj, &len) == 0 && len)
+				(void)*(volatile const unsigned char *)&obj[len - 1];
+			if (packr_read_prefix(r, &oid, 1 + (i * 37 + data[0]) % 600, &type, &obj,
+					      &len) == 0 && len)
 				(void)*(volatile const unsigned char *)&obj[len - 1];
 		}
 	}
