@@ -266,6 +266,12 @@ int repo_read_blob(struct strbuf *out, struct repo *repo, const git_oid *id,
 int repo_read_path(struct strbuf *out, struct repo *repo, const git_tree *tree,
 		   const char *path)
 {
+	return repo_read_path_max(out, repo, tree, path, 0);
+}
+
+int repo_read_path_max(struct strbuf *out, struct repo *repo, const git_tree *tree,
+		       const char *path, size_t max)
+{
 	git_tree_entry *e = NULL;
 	int rc;
 
@@ -280,7 +286,7 @@ int repo_read_path(struct strbuf *out, struct repo *repo, const git_tree *tree,
 		git_tree_entry_free(e);
 		return GIT_ENOTFOUND;
 	}
-	rc = repo_read_blob(out, repo, git_tree_entry_id(e), 0);
+	rc = repo_read_blob(out, repo, git_tree_entry_id(e), max);
 	git_tree_entry_free(e);
 	return rc;
 }

@@ -51,6 +51,9 @@ int repo_tree(git_tree **out, struct repo *repo, const char *rev);
  */
 int repo_read_path(struct strbuf *out, struct repo *repo, const git_tree *tree,
 		   const char *path);
+/* The same, at most max bytes (0: all), inflating only those (repo_read_blob). */
+int repo_read_path_max(struct strbuf *out, struct repo *repo, const git_tree *tree,
+		       const char *path, size_t max);
 /*
  * Read a blob by id into out (appended); at most max bytes when max > 0,
  * and then only those are inflated where the blob is stored whole (a

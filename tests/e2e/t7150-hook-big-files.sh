@@ -116,4 +116,16 @@ test_expect_success 'a 64 MB staged file: the hook reads it streamed, not whole'
 	test_grep "1600000 changed lines in 1 file" peak.err
 '
 
+# Parsing the 4 MiB read takes about 45 MB; reading the ADR whole, 150 MB.
+test_expect_success 'a 64 MB committed ADR: the hook reads its first 4 MiB only, for candidates too' '
+	cd repo && git reset -q --hard && git rm -q --cached huge.txt 2>/dev/null; rm -f huge.txt &&
+	{ printf "# 2. Billing engine\n\n## Status\n\nAccepted\n\n"; cat big.txt big.txt big.txt big.txt; } \
+		>docs/adr/0002-billing.md && test $(wc -c <docs/adr/0002-billing.md) -gt 64000000 &&
+	git add docs/adr && git commit -q --no-verify -m "a huge ADR" &&
+	mkdir -p billing && seq 1 500 >billing/engine.c && git add billing &&
+	echo msg >msg && kb=$(peak_kb "$ADRLOG" hook commit-msg msg) &&
+	echo "peak: $kb KiB" && test "$kb" -gt 0 && test "$kb" -lt 100000 &&
+	test_grep "ADR 2 +\"Billing engine\"" peak.err
+'
+
 test_done
