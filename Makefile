@@ -4,6 +4,8 @@
 #   make check           the whole test suite (unit + end-to-end); last line
 #                        "N passed, N failed"
 #   make check-asan      the same suite under AddressSanitizer + UBSan
+#                        (T='t81* t92*': only those scripts; check-asan-hostile:
+#                        the hostile-input cases of issue 12)
 #   make fuzz            libFuzzer targets (clang), FUZZ_SECONDS each
 #   make install         PREFIX=/usr/local DESTDIR=
 #
@@ -45,7 +47,7 @@ UNIT_OBJ   := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/unit/%.o)
 HELPER_SRC := $(sort $(wildcard tests/helper/*.c))
 HELPERS    := $(HELPER_SRC:tests/helper/%.c=$(BUILD)/helper/%)
 
-.PHONY: all check check-unit check-e2e check-asan check-layers check-man \
+.PHONY: all check check-unit check-e2e check-asan check-asan-hostile check-layers check-man \
         fuzz install uninstall clean bench FORCE
 
 all: adr-log
@@ -116,7 +118,18 @@ check-asan:
 		build-asan/unit-tests $(patsubst $(BUILD)/%,build-asan/%,$(HELPERS))
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-		ADRLOG=$(CURDIR)/build-asan/adr-log ADRLOG_BUILD=build-asan sh tests/run.sh
+		ADRLOG=$(CURDIR)/build-asan/adr-log ADRLOG_BUILD=build-asan sh tests/run.sh $(T)
+
+# The hostile-input cases of issue 12 alone, under the sanitizers (they are
+# part of check-asan too): hostile packs and costs, work-tree safety,
+# terminal and Markdown output, hook messages and sizes, tree modes; then
+# the unit tests (dates, sizes, ids, modes).
+HOSTILE_TESTS = 't1110*' 't2085*' 't2310*' 't4300*' 't5010*' 't6000*' 't7150*' \
+                't7200*' 't7500*' 't7600*' 't7700*' 't8100*' 't9100*' 't9200*' 't9210*' 't9220*'
+check-asan-hostile:
+	@$(MAKE) --no-print-directory check-asan T="$(HOSTILE_TESTS)"
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 build-asan/unit-tests
 
 # The layering rule of STYLE.md: only the git layer sees git2.h, only
 # parse_md.c sees cmark.h, renderers see neither.

@@ -85,4 +85,11 @@ void cache_restart(struct cache *c);
 
 void cache_close(struct cache *c);
 
+/*
+ * Open and decode the entry file at path (any key and tip, its kept
+ * states too), then free it: 0 when it decodes, -1 when it is refused.
+ * The reader's own checks without a repository: tests/fuzz/fuzz_cache.c.
+ */
+int cache_entry_check(const char *path);
+
 #endif

@@ -320,6 +320,77 @@ static void entry_read_memos(struct rd *r, struct cache_entry *en)
 	}
 }
 
+/*
+ * Everything after the key and the tip; adr_dirs are the folders the
+ * entry must start with.  0, or -1 when it does not decode.
+ */
+static int entry_read_body(struct rd *r, struct cache_entry *en,
+			   const struct strvec *adr_dirs)
+{
+	cf_get_strvec(&r->c, &en->dirs);
+	/* the ADR folders are the key's; history folders follow them */
+	for (size_t i = 0; i < adr_dirs->nr && !r->c.bad; i++)
+		if (i >= en->dirs.nr || strcmp(en->dirs.v[i], adr_dirs->v[i]))
+			r->c.bad = 1;
+	if (cf_get_u32(&r->c) != en->dirs.nr)
+		r->c.bad = 1;
+	en->tip_dirs = xcalloc(en->dirs.nr + 1, sizeof(git_oid));
+	for (size_t i = 0; i < en->dirs.nr && !r->c.bad; i++)
+		get_oid(r, &en->tip_dirs[i]);
+	cf_get_strvec(&r->c, &en->dashed);
+	entry_read_walk(r, en);
+	entry_read_lineages(r, en);
+	entry_read_state(r, en, en->dirs.nr);
+	entry_read_memos(r, en);
+	if (!r->c.bad && r->c.p != r->c.end)
+		r->c.bad = 1;
+	return r->c.bad ? -1 : 0;
+}
+
+/*
+ * The fuzz target's entry point (tests/fuzz/fuzz_cache.c): the whole
+ * decoder, key and tip taken as they come, every kept state's snapshot
+ * decoded as cache.c's entry_state() does on a resume.
+ */
+int cache_entry_check(const char *path)
+{
+	struct strvec none = STRVEC_INIT;
+	struct strpool pool;
+	struct cache_entry *en;
+	struct cf_map map;
+	struct rd r;
+	const char *why;
+	char *key;
+	int rc;
+
+	if (cf_open(&map, path, CACHE_MAGIC, CACHE_FORMAT, &why) < 0)
+		return -1;
+	memset(&pool, 0, sizeof(pool));
+	r.c = map.payload;
+	r.pool = &pool;
+	en = xcalloc(1, sizeof(*en));
+	key = cf_get_str(&r.c);
+	get_oid(&r, &en->tip);
+	rc = !key || r.c.bad ? -1 : entry_read_body(&r, en, &none);
+	for (size_t i = 0; !rc && i < en->states_nr; i++) {
+		struct cache_state *st = &en->states[i];
+		struct snapshot *snap;
+
+		r.c.p = st->raw;
+		r.c.end = st->raw + st->raw_len;
+		r.c.bad = 0;
+		snap = get_snapshot(&r, &en->lins);
+		if (r.c.bad || r.c.p != r.c.end)
+			rc = -1;
+		snapshot_unref(snap);
+	}
+	free(key);
+	entry_free(en);
+	cf_close(&map);
+	strpool_clear(&pool);
+	return rc;
+}
+
 struct cache_entry *entry_read(struct cache *c, struct engine *e,
 				      const char *path, const git_oid *tip)
 {
@@ -344,24 +415,7 @@ struct cache_entry *entry_read(struct cache *c, struct engine *e,
 		why = "another key or tip";
 		goto out;
 	}
-	cf_get_strvec(&r.c, &en->dirs);
-	/* the ADR folders are the key's; history folders follow them */
-	for (size_t i = 0; i < e->adr_dirs.nr && !r.c.bad; i++)
-		if (i >= en->dirs.nr || strcmp(en->dirs.v[i], e->adr_dirs.v[i]))
-			r.c.bad = 1;
-	if (cf_get_u32(&r.c) != en->dirs.nr)
-		r.c.bad = 1;
-	en->tip_dirs = xcalloc(en->dirs.nr + 1, sizeof(git_oid));
-	for (size_t i = 0; i < en->dirs.nr && !r.c.bad; i++)
-		get_oid(&r, &en->tip_dirs[i]);
-	cf_get_strvec(&r.c, &en->dashed);
-	entry_read_walk(&r, en);
-	entry_read_lineages(&r, en);
-	entry_read_state(&r, en, en->dirs.nr);
-	entry_read_memos(&r, en);
-	if (!r.c.bad && r.c.p != r.c.end)
-		r.c.bad = 1;
-	if (r.c.bad)
+	if (entry_read_body(&r, en, &e->adr_dirs) < 0)
 		why = "does not decode";
 out:
 	free(key);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "adr.h"
+#include "bloblines.h"
 #include "config.h"
 #include "discover.h"
 #include "error.h"
@@ -81,36 +82,62 @@ static int change_file_cmp(const void *a, const void *b)
 	return strcmp(x->path, y->path);
 }
 
-/* Count the deltas of diff into out. */
-static int change_count(struct change *out, git_diff *diff, const struct change_filter *f)
+/* What a change is diffed between: two trees, or a tree and an index. */
+struct change_src {
+	git_tree *old;		/* NULL: the empty tree */
+	git_tree *tree;		/* the new side, or */
+	git_index *index;	/* this index */
+};
+
+/* The diff of src, limited to the literal paths when paths is set. */
+static int change_diff(git_diff **out, struct repo *repo, const struct change_src *src,
+		       const git_strarray *paths)
 {
-	git_diff_find_options fopts;
-	size_t n;
+	git_diff_options opts;
 
-	git_diff_find_options_init(&fopts, GIT_DIFF_FIND_OPTIONS_VERSION);
-	fopts.flags = GIT_DIFF_FIND_RENAMES;
-	if (git_diff_find_similar(diff, &fopts) < 0)
-		return repo_error("cannot detect renames");
-	n = git_diff_num_deltas(diff);
-	for (size_t i = 0; i < n; i++) {
-		const git_diff_delta *d = git_diff_get_delta(diff, i);
-		const char *path = d->status == GIT_DELTA_DELETED ? d->old_file.path
-								  : d->new_file.path;
-		git_patch *patch = NULL;
-		size_t add = 0, del = 0;
-		struct change_file *cf;
+	git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
+	opts.flags |= GIT_DIFF_IGNORE_SUBMODULES;
+	if (paths) {
+		opts.pathspec = *paths;
+		opts.flags |= GIT_DIFF_DISABLE_PATHSPEC_MATCH;
+	}
+	if (src->index)
+		return git_diff_tree_to_index(out, repo->git, src->old, src->index, &opts);
+	return git_diff_tree_to_tree(out, repo->git, src->old, src->tree, &opts);
+}
 
-		switch (change_classify(path, f)) {
-		case CHANGE_ADR:
-			if (d->status != GIT_DELTA_DELETED &&
-			    discover_is_candidate(path, f->adr_dirs))
-				out->adr_touched = 1;
-			continue;
-		case CHANGE_IGNORED:
-			continue;
-		case CHANGE_COUNTED:
-			break;
-		}
+static const char *change_delta_path(const git_diff_delta *d)
+{
+	return d->status == GIT_DELTA_DELETED ? d->old_file.path : d->new_file.path;
+}
+
+/* Delta i of diff into out, unless it is an ADR's or ignored. */
+static int change_count_delta(struct change *out, struct repo *repo, git_diff *diff,
+			      size_t i, const struct change_filter *f)
+{
+	const git_diff_delta *d = git_diff_get_delta(diff, i);
+	const char *path = change_delta_path(d);
+	git_patch *patch = NULL;
+	size_t add = 0, del = 0;
+	struct change_file *cf;
+
+	switch (change_classify(path, f)) {
+	case CHANGE_ADR:
+		if (d->status != GIT_DELTA_DELETED && discover_is_candidate(path, f->adr_dirs))
+			out->adr_touched = 1;
+		return 0;
+	case CHANGE_IGNORED:
+		return 0;
+	case CHANGE_COUNTED:
+		break;
+	}
+	if (d->status == GIT_DELTA_RENAMED && git_oid_equal(&d->old_file.id, &d->new_file.id)) {
+		;	/* moved as it was: no line changed */
+	} else if (bloblines_too_big(repo, &d->old_file.id, &d->new_file.id)) {
+		/* streamed: libgit2's diff holds both sides whole, and more */
+		if (bloblines_count(&add, repo, &d->old_file.id, &d->new_file.id, path) < 0)
+			return -1;
+	} else {
 		if (git_patch_from_diff(&patch, diff, i) < 0)
 			return repo_error("cannot diff '%s'", path);
 		if (patch && git_patch_line_stats(NULL, &add, &del, patch) < 0) {
@@ -118,12 +145,135 @@ static int change_count(struct change *out, git_diff *diff, const struct change_
 			return repo_error("cannot count the lines of '%s'", path);
 		}
 		git_patch_free(patch);
-		XGROW(out->v, out->alloc, out->nr + 1);
-		cf = &out->v[out->nr++];
-		cf->path = xstrdup(path);
-		cf->lines = add + del;
-		out->lines += cf->lines;
-		out->files++;
+	}
+	XGROW(out->v, out->alloc, out->nr + 1);
+	cf = &out->v[out->nr++];
+	cf->path = xstrdup(path);
+	cf->lines = add + del;
+	out->lines += cf->lines;
+	out->files++;
+	return 0;
+}
+
+static int change_find_renames(git_diff *diff)
+{
+	git_diff_find_options fopts;
+
+	git_diff_find_options_init(&fopts, GIT_DIFF_FIND_OPTIONS_VERSION);
+	fopts.flags = GIT_DIFF_FIND_RENAMES;
+	if (git_diff_find_similar(diff, &fopts) < 0)
+		return repo_error("cannot detect renames");
+	return 0;
+}
+
+/*
+ * Rename detection reads every added and deleted file whole (libgit2's
+ * similarity signatures), so a file too big to diff is kept out of it:
+ * it pairs only with a file of the same content (an exact rename), and
+ * the other added and deleted files are diffed again, alone, for their
+ * renames.  Returns 1 when diff has no added or deleted file too big.
+ */
+static int change_count_big(struct change *out, struct repo *repo, git_diff *diff,
+			    const struct change_src *src, const struct change_filter *f)
+{
+	size_t n = git_diff_num_deltas(diff), nbig = 0, nadd = 0, ndel = 0;
+	unsigned char *big = xcalloc(n + 1, 1);
+	struct strvec small = STRVEC_INIT;
+	git_diff *again = NULL;
+	git_strarray paths;
+	int rc = -1;
+
+	for (size_t i = 0; i < n; i++) {
+		const git_diff_delta *d = git_diff_get_delta(diff, i);
+
+		nadd += d->status == GIT_DELTA_ADDED;
+		ndel += d->status == GIT_DELTA_DELETED;
+	}
+	/* renames pair a deleted file with an added one: none, nothing read */
+	for (size_t i = 0; nadd && ndel && i < n; i++) {
+		const git_diff_delta *d = git_diff_get_delta(diff, i);
+
+		if ((d->status == GIT_DELTA_ADDED || d->status == GIT_DELTA_DELETED) &&
+		    change_classify(change_delta_path(d), f) == CHANGE_COUNTED &&
+		    bloblines_too_big(repo, &d->old_file.id, &d->new_file.id)) {
+			big[i] = 1;
+			nbig++;
+		}
+	}
+	if (!nbig) {
+		free(big);
+		return 1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const git_diff_delta *d = git_diff_get_delta(diff, i);
+
+		if (big[i]) {
+			/* a deleted big file whose content was added again: moved */
+			for (size_t j = 0; d->status == GIT_DELTA_ADDED && j < n; j++) {
+				const git_diff_delta *o = git_diff_get_delta(diff, j);
+				if (big[j] == 1 && o->status == GIT_DELTA_DELETED &&
+				    git_oid_equal(&o->old_file.id, &d->new_file.id)) {
+					big[j] = 2;	/* counted with its new name */
+					big[i] = 3;
+					break;
+				}
+			}
+		} else if (d->status == GIT_DELTA_ADDED || d->status == GIT_DELTA_DELETED) {
+			strvec_push(&small, change_delta_path(d));
+		} else if (change_count_delta(out, repo, diff, i, f) < 0) {
+			goto done;
+		}
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (big[i] == 1 && change_count_delta(out, repo, diff, i, f) < 0)
+			goto done;
+		if (big[i] == 3) {
+			/* as a rename: the file counts, no line of it */
+			const git_diff_delta *d = git_diff_get_delta(diff, i);
+			XGROW(out->v, out->alloc, out->nr + 1);
+			out->v[out->nr].path = xstrdup(d->new_file.path);
+			out->v[out->nr++].lines = 0;
+			out->files++;
+		}
+	}
+	if (small.nr) {
+		paths.strings = small.v;
+		paths.count = small.nr;
+		if (change_diff(&again, repo, src, &paths) < 0) {
+			repo_error("cannot diff the added and deleted files");
+			goto done;
+		}
+		if (change_find_renames(again) < 0)
+			goto done;
+		for (size_t i = 0; i < git_diff_num_deltas(again); i++)
+			if (change_count_delta(out, repo, again, i, f) < 0)
+				goto done;
+	}
+	rc = 0;
+done:
+	git_diff_free(again);
+	strvec_clear(&small);
+	free(big);
+	return rc;
+}
+
+/* Count the change src (diffed as diff) into out. */
+static int change_count(struct change *out, struct repo *repo, git_diff *diff,
+			const struct change_src *src, const struct change_filter *f)
+{
+	int rc = change_count_big(out, repo, diff, src, f);
+
+	if (rc < 0)
+		return -1;
+	if (rc == 1) {
+		size_t n;
+
+		if (change_find_renames(diff) < 0)
+			return -1;
+		n = git_diff_num_deltas(diff);
+		for (size_t i = 0; i < n; i++)
+			if (change_count_delta(out, repo, diff, i, f) < 0)
+				return -1;
 	}
 	if (out->nr > 1)
 		qsort(out->v, out->nr, sizeof(*out->v), change_file_cmp);
@@ -133,7 +283,7 @@ static int change_count(struct change *out, git_diff *diff, const struct change_
 int change_staged_base(struct change *out, struct repo *repo, int amend,
 		       const struct change_filter *f)
 {
-	git_diff_options opts;
+	struct change_src src = { NULL, NULL, NULL };
 	const char *index_file = getenv("GIT_INDEX_FILE");
 	git_index *index = NULL;
 	git_tree *tree = NULL;
@@ -166,13 +316,13 @@ int change_staged_base(struct change *out, struct repo *repo, int amend,
 		if (rc < 0)
 			goto done;
 	}
-	git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
-	opts.flags |= GIT_DIFF_IGNORE_SUBMODULES;
-	if (git_diff_tree_to_index(&diff, repo->git, tree, index, &opts) < 0) {
+	src.old = tree;
+	src.index = index;
+	if (change_diff(&diff, repo, &src, NULL) < 0) {
 		rc = repo_error("cannot diff the index against %s", amend ? "HEAD^" : "HEAD");
 		goto done;
 	}
-	rc = change_count(out, diff, f);
+	rc = change_count(out, repo, diff, &src, f);
 done:
 	git_diff_free(diff);
 	git_tree_free(tree);
@@ -188,7 +338,7 @@ int change_staged(struct change *out, struct repo *repo, const struct change_fil
 int change_commit(struct change *out, struct repo *repo, const char *rev,
 		  const struct change_filter *f)
 {
-	git_diff_options opts;
+	struct change_src src = { NULL, NULL, NULL };
 	git_commit *commit = NULL, *parent = NULL;
 	git_tree *tree = NULL, *ptree = NULL;
 	git_diff *diff = NULL;
@@ -209,13 +359,13 @@ int change_commit(struct change *out, struct repo *repo, const char *rev,
 			goto done;
 		}
 	}
-	git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
-	opts.flags |= GIT_DIFF_IGNORE_SUBMODULES;
-	if (git_diff_tree_to_tree(&diff, repo->git, ptree, tree, &opts) < 0) {
+	src.old = ptree;
+	src.tree = tree;
+	if (change_diff(&diff, repo, &src, NULL) < 0) {
 		repo_error("cannot diff '%s'", rev);
 		goto done;
 	}
-	rc = change_count(out, diff, f);
+	rc = change_count(out, repo, diff, &src, f);
 done:
 	git_diff_free(diff);
 	git_tree_free(ptree);

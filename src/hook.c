@@ -21,6 +21,7 @@
 #include "discover.h"
 #include "error.h"
 #include "mention.h"
+#include "parse.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -281,7 +282,8 @@ int hook_candidates(struct hook_candidate **out, size_t *nr, size_t max,
 			continue;
 		v[n].adr = a;
 		strbuf_reset(&text);
-		if (words.nr && repo_read_path(&text, repo, tree, a->path) == 0) {
+		if (words.nr && repo_read_path_max(&text, repo, tree, a->path,
+							 PARSE_MAX_BYTES) == 0) {
 			for (size_t k = 0; k < text.len; k++)
 				text.buf[k] = (char)tolower((unsigned char)text.buf[k]);
 			for (size_t k = 0; k < words.nr; k++)

@@ -403,20 +403,21 @@ static int pack_varint(uint64_t *v, unsigned shift, const unsigned char **pp,
 }
 
 /*
- * Inflate the zlib data that starts at off into a new buffer of exactly
- * size bytes; the first have bytes of it are already in r->in at skip.
- * Returns the buffer, or NULL on any trouble.
+ * Inflate the zlib data of an object of size bytes that starts at off into
+ * a new buffer of its first want bytes (want <= size; the whole object,
+ * checked to end there, when want == size); the first have bytes of it
+ * are already in r->in at skip.  Returns the buffer, or NULL on any trouble.
  */
 static unsigned char *pack_inflate(struct packr *r, struct pack_file *p, off_t off,
-				   size_t size, size_t skip, size_t have)
+				   uint64_t size, size_t want, size_t skip, size_t have)
 {
 	unsigned char *out;
-	size_t chunk = size < PACK_READ_MAX - 64 ? size + 64 : PACK_READ_MAX;
+	size_t chunk = want < PACK_READ_MAX - 64 ? want + 64 : PACK_READ_MAX;
 	int zr;
 
-	if (size > PACK_MAX_OBJECT)
-		return NULL;	/* the callers check; never let size + 1 wrap */
-	out = xmalloc(size + 1);
+	if (want > PACK_MAX_OBJECT || want > size)
+		return NULL;	/* the callers check; never let want + 1 wrap */
+	out = xmalloc(want + 1);
 
 	if (!r->z_ready) {
 		memset(&r->z, 0, sizeof(r->z));
@@ -430,7 +431,7 @@ static unsigned char *pack_inflate(struct packr *r, struct pack_file *p, off_t o
 		return NULL;
 	}
 	r->z.next_out = out;
-	r->z.avail_out = (uInt)size;
+	r->z.avail_out = (uInt)want;
 	r->z.next_in = r->in + skip;
 	r->z.avail_in = (uInt)have;
 	off += (off_t)have;
@@ -439,12 +440,16 @@ static unsigned char *pack_inflate(struct packr *r, struct pack_file *p, off_t o
 
 		if (r->z.avail_in) {
 			zr = inflate(&r->z, Z_NO_FLUSH);
-			if (zr == Z_STREAM_END && r->z.total_out == size) {
-				out[size] = '\0';
+			if (zr == Z_STREAM_END && r->z.total_out == size && want == size) {
+				out[want] = '\0';
 				return out;
 			}
 			if (zr != Z_OK && zr != Z_BUF_ERROR)
 				break;
+			if (!r->z.avail_out && want < size) {
+				out[want] = '\0';	/* the prefix asked for */
+				return out;
+			}
 			if (!r->z.avail_out && r->z.avail_in)
 				break;	/* more data than the header said */
 		}
@@ -467,62 +472,95 @@ static unsigned char *pack_inflate(struct packr *r, struct pack_file *p, off_t o
 	return NULL;
 }
 
-/* Apply a git delta to base; a new buffer, or NULL when malformed. */
-static unsigned char *pack_patch(const unsigned char *base, size_t base_len,
-				 const unsigned char *d, size_t dlen, size_t *out_len)
+/*
+ * Run the instructions of a delta (d..end, after its two sizes) for the
+ * first want bytes of its result of dst bytes, on a base of base_len
+ * bytes.  With out, they are written there from base (which must hold
+ * *need bytes); without, only *need is set: how much of the base they
+ * read.  0, or -1 when the delta is malformed.
+ */
+static int pack_ops(const unsigned char *d, const unsigned char *end,
+		    const unsigned char *base, size_t base_len, size_t dst,
+		    unsigned char *out, size_t want, size_t *need)
 {
-	const unsigned char *end = d + dlen;
-	uint64_t src = 0, dst = 0;
 	size_t pos = 0;
-	unsigned char *out;
 
-	if (pack_varint(&src, 0, &d, end, 1) < 0 || pack_varint(&dst, 0, &d, end, 1) < 0)
-		return NULL;
-	/* a result larger than the limit goes to libgit2 (dst + 1 never wraps) */
-	if (src != base_len || dst > PACK_MAX_OBJECT)
-		return NULL;
-	out = xmalloc((size_t)dst + 1);
-	while (d < end) {
+	if (!out)
+		*need = 0;
+	while (d < end && pos < want) {
 		unsigned char op = *d++;
+		size_t n;
 
 		if (op & 0x80) {
 			size_t coff = 0, csize = 0;
 			for (int i = 0; i < 4; i++)
 				if (op & (1u << i)) {
 					if (d >= end)
-						goto bad;
+						return -1;
 					coff |= (size_t)*d++ << (8 * i);
 				}
 			for (int i = 0; i < 3; i++)
 				if (op & (0x10u << i)) {
 					if (d >= end)
-						goto bad;
+						return -1;
 					csize |= (size_t)*d++ << (8 * i);
 				}
 			if (!csize)
 				csize = 0x10000;
 			if (coff + csize > base_len || pos + csize > dst)
-				goto bad;
-			memcpy(out + pos, base + coff, csize);
-			pos += csize;
+				return -1;
+			n = csize < want - pos ? csize : want - pos;
+			if (!out && coff + n > *need)
+				*need = coff + n;
+			if (out)
+				memcpy(out + pos, base + coff, n);
 		} else if (op) {
 			if ((size_t)(end - d) < op || pos + op > dst)
-				goto bad;
-			memcpy(out + pos, d, op);
+				return -1;
+			n = op < want - pos ? op : want - pos;
+			if (out)
+				memcpy(out + pos, d, n);
 			d += op;
-			pos += op;
 		} else {
-			goto bad;
+			return -1;
 		}
+		pos += n;
 	}
-	if (pos != dst)
-		goto bad;
+	/* a whole result must use every instruction and fill dst exactly */
+	return pos == want && (want < dst || d == end) ? 0 : -1;
+}
+
+/*
+ * The sizes of a delta (d, dlen): its base's and its result's, which must
+ * fit the limit (so that size + 1 never wraps).  0, or -1; *d moves on.
+ */
+static int pack_delta_sizes(const unsigned char **d, const unsigned char *end,
+			    uint64_t *src, uint64_t *dst)
+{
+	*src = *dst = 0;
+	if (pack_varint(src, 0, d, end, 1) < 0 || pack_varint(dst, 0, d, end, 1) < 0)
+		return -1;
+	return *dst > PACK_MAX_OBJECT ? -1 : 0;
+}
+
+/* Apply a git delta to base; a new buffer, or NULL when malformed. */
+static unsigned char *pack_patch(const unsigned char *base, size_t base_len,
+				 const unsigned char *d, size_t dlen, size_t *out_len)
+{
+	const unsigned char *end = d + dlen;
+	uint64_t src, dst;
+	unsigned char *out;
+
+	if (pack_delta_sizes(&d, end, &src, &dst) < 0 || src != base_len)
+		return NULL;
+	out = xmalloc((size_t)dst + 1);
+	if (pack_ops(d, end, base, base_len, (size_t)dst, out, (size_t)dst, NULL) < 0) {
+		free(out);
+		return NULL;
+	}
 	out[dst] = '\0';
-	*out_len = dst;
+	*out_len = (size_t)dst;
 	return out;
-bad:
-	free(out);
-	return NULL;
 }
 
 static struct pack_cached *pack_cache_slot(struct packr *r, struct pack_file *p, off_t off)
@@ -578,6 +616,39 @@ static void pack_cache_put(struct packr *r, struct pack_file *p, off_t off,
 }
 
 /*
+ * Read the entry header at off (with, usually, the whole compressed object:
+ * r->in holds *n bytes from off): its type, its size and the header's
+ * length *i.  The size must fit what remains of the pack (zlib's best
+ * ratio): a header claiming more is damage.  0, or -1.
+ */
+static int pack_header(struct packr *r, const struct pack_file *p, off_t off, int *t,
+		       uint64_t *size, int *i, ssize_t *n)
+{
+	const unsigned char *hdr, *q;
+	uint64_t left;
+
+	if (r->in_alloc < PACK_FIRST_READ) {
+		free(r->in);
+		r->in = xmalloc(PACK_FIRST_READ);
+		r->in_alloc = PACK_FIRST_READ;
+	}
+	*n = pack_pread(r, p, r->in, PACK_FIRST_READ, off);
+	if (*n < 2)
+		return -1;
+	hdr = r->in;
+	*t = (hdr[0] >> 4) & 7;
+	*size = hdr[0] & 15;
+	q = hdr + 1;
+	if (pack_varint(size, 4, &q, hdr + *n, hdr[0] & 0x80) < 0)
+		return -1;
+	*i = (int)(q - hdr);
+	if ((uint64_t)off + (uint64_t)*i > p->pack_len - PACK_TRAILER)
+		return -1;
+	left = p->pack_len - PACK_TRAILER - (uint64_t)off - (uint64_t)*i;
+	return *size / PACK_ZLIB_RATIO > left ? -1 : 0;
+}
+
+/*
  * The object at off: whole, or an offset delta resolved against its base
  * (recursively, bases cached).  A new buffer in *data, or 1 when this
  * reader does not handle it.
@@ -586,9 +657,8 @@ static int pack_read_at(struct packr *r, struct pack_file *p, off_t off, int dep
 			git_object_t *type, unsigned char **data, size_t *len)
 {
 	unsigned char *hdr, *delta, *base;
-	const unsigned char *q;
 	const struct pack_cached *c;
-	uint64_t size, left;
+	uint64_t size;
 	size_t base_len, dlen;
 	git_object_t base_type;
 	ssize_t n;
@@ -604,33 +674,11 @@ static int pack_read_at(struct packr *r, struct pack_file *p, off_t off, int dep
 		memcpy(*data, c->data, c->len + 1);
 		return 0;
 	}
-	/* the header and, usually, the whole compressed object in one read */
-	if (r->in_alloc < PACK_FIRST_READ) {
-		free(r->in);
-		r->in = xmalloc(PACK_FIRST_READ);
-		r->in_alloc = PACK_FIRST_READ;
-	}
-	n = pack_pread(r, p, r->in, PACK_FIRST_READ, off);
-	if (n < 2)
-		return 1;
+	if (pack_header(r, p, off, &t, &size, &i, &n) < 0 || size > PACK_MAX_OBJECT)
+		return 1;	/* damage, or libgit2's job */
 	hdr = r->in;
-	t = (hdr[0] >> 4) & 7;
-	size = hdr[0] & 15;
-	q = hdr + 1;
-	if (pack_varint(&size, 4, &q, hdr + n, hdr[0] & 0x80) < 0)
-		return 1;
-	i = (int)(q - hdr);
-	/*
-	 * The size must fit what remains of the pack (zlib's best ratio) and
-	 * the limit: a header claiming more is damage, or libgit2's job.
-	 */
-	if ((uint64_t)off + (uint64_t)i > p->pack_len - PACK_TRAILER)
-		return 1;
-	left = p->pack_len - PACK_TRAILER - (uint64_t)off - (uint64_t)i;
-	if (size > PACK_MAX_OBJECT || size / PACK_ZLIB_RATIO > left)
-		return 1;
 	if (t >= 1 && t <= 4) {	/* commit, tree, blob, tag */
-		if (!(*data = pack_inflate(r, p, off + i, (size_t)size, (size_t)i,
+		if (!(*data = pack_inflate(r, p, off + i, size, (size_t)size, (size_t)i,
 					   (size_t)(n - i))))
 			return 1;
 		*type = (git_object_t)t;
@@ -650,7 +698,8 @@ static int pack_read_at(struct packr *r, struct pack_file *p, off_t off, int dep
 	}
 	if (base_off <= 0 || base_off > off - PACK_HEADER)
 		return 1;
-	if (!(delta = pack_inflate(r, p, off + i, (size_t)size, (size_t)i, (size_t)(n - i))))
+	if (!(delta = pack_inflate(r, p, off + i, size, (size_t)size, (size_t)i,
+				   (size_t)(n - i))))
 		return 1;
 	dlen = (size_t)size;
 	rc = pack_read_at(r, p, off - base_off, depth + 1, &base_type, &base, &base_len);
@@ -683,6 +732,106 @@ int packr_read(struct packr *r, const git_oid *oid, git_object_t *type,
 			continue;
 		r->last = i;
 		if (pack_read_at(r, &r->packs[i], off, 0, type, &buf, len))
+			return 1;
+		free(r->out);
+		r->out = buf;
+		*data = buf;
+		return 0;
+	}
+	return 1;
+}
+
+/*
+ * The first max bytes of the object at off (max <= PACK_MAX_OBJECT): of a
+ * whole one, only they are inflated; of an offset delta, the delta is
+ * inflated and only the part of its base that those bytes copy from is
+ * read, the same way (a big ADR edited near the top reads its first
+ * megabytes at every step of the chain).  A new buffer in *data, its
+ * length in *len and the object's full size in *full; 0, or 1.
+ */
+static int pack_read_prefix_at(struct packr *r, struct pack_file *p, off_t off, size_t max,
+			       int depth, git_object_t *type, unsigned char **data,
+			       size_t *len, uint64_t *full)
+{
+	const unsigned char *hdr, *d, *end;
+	unsigned char *delta, *base = NULL;
+	uint64_t size, src, dst;
+	size_t want, need, base_len;
+	off_t base_off;
+	ssize_t n;
+	int t, i, rc;
+
+	if (depth > PACK_MAX_CHAIN || pack_header(r, p, off, &t, &size, &i, &n) < 0)
+		return 1;
+	hdr = r->in;
+	if (t >= 1 && t <= 4) {
+		want = size < max ? (size_t)size : max;
+		if (!(*data = pack_inflate(r, p, off + i, size, want, (size_t)i, (size_t)(n - i))))
+			return 1;
+		*type = (git_object_t)t;
+		*len = want;
+		*full = size;
+		return 0;
+	}
+	if (t != 6 || size > PACK_MAX_OBJECT || i >= n)
+		return 1;
+	base_off = hdr[i] & 0x7f;
+	while (hdr[i++] & 0x80) {
+		if (i >= n || base_off > (INT64_MAX >> 8))
+			return 1;
+		base_off = ((base_off + 1) << 7) | (hdr[i] & 0x7f);
+	}
+	if (base_off <= 0 || base_off > off - PACK_HEADER)
+		return 1;
+	if (!(delta = pack_inflate(r, p, off + i, size, (size_t)size, (size_t)i, (size_t)(n - i))))
+		return 1;
+	d = delta;
+	end = delta + size;
+	rc = 1;
+	if (pack_delta_sizes(&d, end, &src, &dst) < 0 || src > SIZE_MAX)
+		goto out;
+	want = dst < max ? (size_t)dst : max;
+	if (pack_ops(d, end, NULL, (size_t)src, (size_t)dst, NULL, want, &need) < 0)
+		goto out;
+	{
+		/* a byte at least, for the base's type when only inserts are used */
+		uint64_t base_full;
+
+		if (pack_read_prefix_at(r, p, off - base_off, need ? need : 1, depth + 1, type,
+					&base, &base_len, &base_full) ||
+		    base_full != src || base_len < need)
+			goto out;
+	}
+	*data = xmalloc(want + 1);
+	if (pack_ops(d, end, base, (size_t)src, (size_t)dst, *data, want, &need) < 0) {
+		free(*data);
+		goto out;
+	}
+	(*data)[want] = '\0';
+	*len = want;
+	*full = dst;
+	rc = 0;
+out:
+	free(base);
+	free(delta);
+	return rc;
+}
+
+int packr_read_prefix(struct packr *r, const git_oid *oid, size_t max, git_object_t *type,
+		      const unsigned char **data, size_t *len)
+{
+	if (!r || !max || max > PACK_MAX_OBJECT)
+		return 1;
+	for (size_t k = 0; k < r->nr; k++) {
+		size_t i = (r->last + k) % r->nr;
+		off_t off = pack_find(&r->packs[i], oid);
+		unsigned char *buf;
+		uint64_t full;
+
+		if (off < 0)
+			continue;
+		r->last = i;
+		if (pack_read_prefix_at(r, &r->packs[i], off, max, 0, type, &buf, len, &full))
 			return 1;
 		free(r->out);
 		r->out = buf;

@@ -38,4 +38,13 @@ int packr_verify(const char *objects_dir, char **bad);
 int packr_read(struct packr *r, const git_oid *oid, git_object_t *type,
 	       const unsigned char **data, size_t *len);
 
+/*
+ * The first max bytes (at most; max <= 256 MiB) of object oid: of one
+ * stored whole only they are inflated; of an offset delta the delta and
+ * only the part of each base those bytes copy from.  As packr_read (1:
+ * ask libgit2, e.g. for a reference delta).
+ */
+int packr_read_prefix(struct packr *r, const git_oid *oid, size_t max, git_object_t *type,
+		      const unsigned char **data, size_t *len);
+
 #endif

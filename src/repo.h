@@ -16,8 +16,14 @@
 
 struct strbuf;
 
+struct packr;
+
 struct repo {
 	git_repository *git;
+	/* for the capped blob reads of repo_read_blob, opened on first use */
+	struct packr *packr;
+	git_odb *odb;
+	int prefix_ready;
 };
 
 /* Change to path (when non-NULL, like git -C) and open the repository. */
@@ -45,7 +51,14 @@ int repo_tree(git_tree **out, struct repo *repo, const char *rev);
  */
 int repo_read_path(struct strbuf *out, struct repo *repo, const git_tree *tree,
 		   const char *path);
-/* Read a blob by id into out (appended); at most max bytes when max > 0. */
+/* The same, at most max bytes (0: all), inflating only those (repo_read_blob). */
+int repo_read_path_max(struct strbuf *out, struct repo *repo, const git_tree *tree,
+		       const char *path, size_t max);
+/*
+ * Read a blob by id into out (appended); at most max bytes when max > 0,
+ * and then only those are inflated where the blob is stored whole (a
+ * loose object, or whole in a pack); a delta is read whole by libgit2.
+ */
 int repo_read_blob(struct strbuf *out, struct repo *repo, const git_oid *id,
 		   size_t max);
 

@@ -13,6 +13,7 @@
 #include "error.h"
 #include "pack.h"
 #include "strbuf.h"
+#include "treemode.h"
 #include "xalloc.h"
 
 static const git_oid walk_zero_oid;
@@ -139,9 +140,9 @@ static int walk_raw_tree_find(git_oid *out, const char *buf, size_t len,
 		if (!nul || nul + 21 > end)
 			break;
 		if ((size_t)(nul - sp - 1) == nlen && !memcmp(sp + 1, name, nlen)) {
-			int is_tree = sp - p == 5 && !memcmp(p, "40000", 5);
-			int is_file = sp - p == 6 && (!memcmp(p, "100644", 6) ||
-						      !memcmp(p, "100755", 6));
+			uint32_t mode = tree_mode_parse(p, (size_t)(sp - p));
+			int is_tree = tree_mode_is_tree(mode);
+			int is_file = tree_mode_is_file(mode);
 			if (blob ? !is_file : !is_tree)
 				return 0;	/* not the kind asked for */
 			git_oid_fromraw(out, (const unsigned char *)nul + 1);

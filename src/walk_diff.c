@@ -14,6 +14,7 @@
 #include "discover.h"
 #include "error.h"
 #include "strbuf.h"
+#include "treemode.h"
 #include "xalloc.h"
 
 static const git_oid walk_zero_oid;
@@ -52,10 +53,9 @@ static void walk_take_deltas(struct walk_deltas *out, git_diff *diff,
 		const git_diff_delta *d = git_diff_get_delta(diff, i);
 		struct walk_delta *o;
 		enum walk_change ch;
-		int old_blob = d->old_file.mode == GIT_FILEMODE_BLOB ||
-			       d->old_file.mode == GIT_FILEMODE_BLOB_EXECUTABLE;
-		int new_blob = d->new_file.mode == GIT_FILEMODE_BLOB ||
-			       d->new_file.mode == GIT_FILEMODE_BLOB_EXECUTABLE;
+		/* libgit2 passes a tree's mode on as written (0100664 too) */
+		int old_blob = tree_mode_is_file(d->old_file.mode);
+		int new_blob = tree_mode_is_file(d->new_file.mode);
 
 		switch (d->status) {
 		case GIT_DELTA_ADDED: ch = WALK_ADDED; break;
@@ -228,7 +228,7 @@ static void walk_parse_tree(struct walk_entry **out, size_t *nr, size_t *alloc,
 		e = &(*out)[(*nr)++];
 		e->name = sp + 1;
 		e->len = (size_t)(nul - sp - 1);
-		e->is_tree = sp - p == 5 && !memcmp(p, "40000", 5);
+		e->is_tree = tree_mode_is_tree(tree_mode_parse(p, (size_t)(sp - p)));
 		git_oid_fromraw(&e->oid, (const unsigned char *)nul + 1);
 		p = nul + 21;
 	}

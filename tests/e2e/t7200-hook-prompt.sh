@@ -145,4 +145,21 @@ test_expect_success 'pre-push prompt: "n" stops the push, "y" lets it go' '
 	git --git-dir=../remote.git rev-parse -q --verify main
 '
 
+test_expect_success 'the prompt shows no control character of a title, a path or a subject' '
+	git init -q evil && cd evil &&
+	adr_commit docs/adr/0001-evil.md "$(printf "1. Evil \033]52;c;aGk=\007\033[2J title")" Accepted "ADR-1" &&
+	adr_log hooks install >/dev/null &&
+	d=$(printf "x\033]0;pwned\007") && mkdir -p "$d" && seq 1 500 >"$d/f" && git add . &&
+	"$PTY" -e "(a)bort: " -s "a\n" -- git commit -q -m "$(printf "evil \033[2J subject")" >../out;
+	test_grep "Evil" ../out && test_grep "largest: x" ../out &&
+	! grep -q "$(printf "\033")" ../out &&
+	! grep -q "$(printf "\007")" ../out &&
+	git init -q --bare ../evil.git && git remote add origin ../evil.git &&
+	ADRLOG_SKIP=1 git commit -q -m "$(printf "push \033]0;title\007 me")" &&
+	"$PTY" -e "Push anyway? [y/N] " -s "n\n" -- git push -q origin main >../out;
+	test_grep "push .*me" ../out &&
+	! grep -q "$(printf "\033")" ../out &&
+	! grep -q "$(printf "\007")" ../out
+'
+
 test_done

@@ -73,6 +73,21 @@ test_expect_success 'a committed folder path with ".." is refused where files ar
 	ls -A ../outside >../left && test_line_count = 0 ../left
 '
 
+test_expect_success 'the hook never offers a draft in a committed ".." folder (it fails open)' '
+	test -x "$PTY" &&
+	git init -q dotdothook && cd dotdothook &&
+	printf "[adrlog]\n\tdir = ../outside\n" >.adrlog && git add .adrlog &&
+	test_tick && git commit -q -m adrlog &&
+	adr_log hooks install >/dev/null && git config adrlog.hookMode prompt &&
+	mkdir -p src && seq 1 500 >src/big.c && git add src &&
+	"$PTY" -- git commit -q -m "Big change" >../out &&
+	test_grep "folder .\.\./outside. leaves the repository" ../out &&
+	test_grep "fail-open" ../out &&
+	git log -1 --format=%s >../subject && echo "Big change" >../expect &&
+	test_cmp ../expect ../subject &&
+	ls -A ../outside >../left && test_line_count = 0 ../left
+'
+
 test_expect_success 'new never copies a committed template.md that links to a secret' '
 	git init -q tmpl && cd tmpl &&
 	adr_commit docs/adr/0001-record.md "1. Record" Accepted "ADR-1" &&
