@@ -17,6 +17,7 @@
 #include <strings.h>
 
 #include "forge.h"
+#include "path.h"
 
 /* "http:", "mailto:", ...: the length of url's scheme and colon, or 0. */
 static size_t site_url_scheme(const char *url)
@@ -47,7 +48,6 @@ static int site_hex(int c)
 static int site_resolve(struct strbuf *out, const char *from, const char *url, size_t len)
 {
 	struct strbuf dec = STRBUF_INIT;
-	const char *slash = from ? strrchr(from, '/') : NULL;
 	int r = 0;
 
 	for (size_t i = 0; i < len; i++) {
@@ -65,26 +65,8 @@ static int site_resolve(struct strbuf *out, const char *from, const char *url, s
 	for (size_t i = 0; i < dec.len; i++)
 		if ((unsigned char)dec.buf[i] < 0x20 || dec.buf[i] == 0x7f || dec.buf[i] == '\\')
 			r = -1;
-	if (dec.len && dec.buf[0] != '/' && slash)
-		strbuf_add(out, from, (size_t)(slash - from));
-	for (const char *p = dec.buf; r == 0 && p < dec.buf + dec.len;) {
-		const char *e = memchr(p, '/', (size_t)(dec.buf + dec.len - p));
-		size_t n = e ? (size_t)(e - p) : (size_t)(dec.buf + dec.len - p);
-
-		if (n == 2 && !strncmp(p, "..", 2)) {
-			char *up = out->len ? strrchr(out->buf, '/') : NULL;
-
-			if (!out->len)
-				r = -1;
-			else
-				strbuf_setlen(out, up ? (size_t)(up - out->buf) : 0);
-		} else if (n && !(n == 1 && *p == '.')) {
-			if (out->len)
-				strbuf_addch(out, '/');
-			strbuf_add(out, p, n);
-		}
-		p += n + (e != NULL);
-	}
+	if (r == 0)
+		r = path_resolve_link(out, from ? from : "", dec.buf);
 	if (r == 0 && !out->len)
 		r = -1;		/* the top itself: no file to show */
 	strbuf_release(&dec);
