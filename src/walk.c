@@ -31,6 +31,7 @@ void walk_free(struct walk *w)
 	free(w->old_block);
 	free(w->nodes);
 	free(w->chain);
+	walk_rename_free(w);
 	packr_free(w->packr);
 	git_odb_free(w->odb);
 	memset(w, 0, sizeof(*w));
@@ -122,6 +123,20 @@ static uint32_t walk_add(struct walk *w, const git_oid *oid)
 	return idx;
 }
 
+unsigned walk_tree_mode(const char *p, const char *end)
+{
+	unsigned mode = 0;
+
+	if (p == end || end - p > 7)
+		return 0;
+	for (; p < end; p++) {
+		if (*p < '0' || *p > '7')
+			return 0;
+		mode = mode * 8 + (unsigned)(*p - '0');
+	}
+	return mode;
+}
+
 /*
  * The entry called name (nlen bytes) in a raw tree object: its id, if it
  * is a folder (or a regular file when blob is set).
@@ -139,9 +154,9 @@ static int walk_raw_tree_find(git_oid *out, const char *buf, size_t len,
 		if (!nul || nul + 21 > end)
 			break;
 		if ((size_t)(nul - sp - 1) == nlen && !memcmp(sp + 1, name, nlen)) {
-			int is_tree = sp - p == 5 && !memcmp(p, "40000", 5);
-			int is_file = sp - p == 6 && (!memcmp(p, "100644", 6) ||
-						      !memcmp(p, "100755", 6));
+			unsigned mode = walk_tree_mode(p, sp);
+			int is_tree = (mode & 0170000) == 0040000;
+			int is_file = (mode & 0170000) == 0100000;
 			if (blob ? !is_file : !is_tree)
 				return 0;	/* not the kind asked for */
 			git_oid_fromraw(out, (const unsigned char *)nul + 1);

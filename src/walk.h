@@ -52,6 +52,8 @@ struct walk_memo {
 };
 
 struct packr;
+struct walk_sig;
+struct walk_pair;
 
 struct walk {
 	struct repo *repo;
@@ -71,6 +73,8 @@ struct walk {
 	int truncated;		/* a shallow boundary was met */
 	git_oid missing;	/* a missing commit in a repository that is not
 				   shallow (corrupt or partial), or zero */
+	struct walk_sig *sigs;	/* rename detection: signatures by blob */
+	struct walk_pair *pairs;	/* and scores by blob pair (walk_rename.c) */
 };
 
 /*
@@ -177,6 +181,15 @@ struct walk_deltas {
 void walk_deltas_clear(struct walk_deltas *d);
 
 /*
+ * walk_rename.c: pair the adds and deletes of d->v[from..] into renames
+ * as libgit2's git_diff_find_similar does at 50% (exact renames by blob
+ * id first), and sort them in libgit2's order.  Returns 0 or -1.
+ */
+int walk_renames(struct walk_deltas *d, size_t from, struct walk *w);
+void walk_deltas_sort(struct walk_deltas *d, size_t from);
+void walk_rename_free(struct walk *w);
+
+/*
  * The changes of blobs under the folders between two folder-id vectors
  * (old may be NULL: everything is added), renames paired at 50%
  * similarity.  When the two commits are given and several folders
@@ -203,6 +216,13 @@ int walk_moves(struct walk_deltas *out, struct walk *w, const git_oid *old_commi
 int walk_entry(git_oid *out, struct walk *w, const git_oid *tree,
 	       const char *name, size_t nlen, int memo, int blob);
 int walk_hex_oid(git_oid *out, const char *p, const char *end);
+
+/*
+ * The mode of a raw tree entry, p[0..end) its octal digits (0 when it is
+ * none).  Kinds go by the type bits, as git reads them: 040000 is a
+ * folder as 40000 is, 100664 a file as 100644 is.
+ */
+unsigned walk_tree_mode(const char *p, const char *end);
 
 /* The blob at path in commit; zero oid when there is none.  Returns 0 or -1. */
 int walk_blob_at(git_oid *out, struct walk *w, const git_oid *commit,
