@@ -73,6 +73,7 @@ struct walk {
 	int truncated;		/* a shallow boundary was met */
 	git_oid missing;	/* a missing commit in a repository that is not
 				   shallow (corrupt or partial), or zero */
+	git_oid *dir_block;	/* the folder ids after walk_redirs() */
 	struct walk_sig *sigs;	/* rename detection: signatures by blob */
 	struct walk_pair *pairs;	/* and scores by blob pair (walk_rename.c) */
 };
@@ -109,6 +110,14 @@ int walk_load(struct walk *w, struct repo *repo, const git_oid *tip,
 	      const git_oid *hide, const struct strvec *dirs,
 	      walk_commit_fn fn, void *payload);
 void walk_free(struct walk *w);
+
+/*
+ * The same walk for another set of folders (w->dirs changed): every
+ * node's folder ids read again from its root tree, the walked children
+ * counted again.  The commits are not read again.  Only for a walk that
+ * walk_prepend() did not extend (w->old_nr == 0).  Returns 0 or -1.
+ */
+int walk_redirs(struct walk *w);
 
 /*
  * An earlier walk, as the repeat-run cache keeps it (cache.c): the walk of
