@@ -471,13 +471,14 @@ int history_load(struct adr_db **out, struct repo *repo,
 		strvec_push(&db->dirs, e.adr_dirs.v[i]);
 		strvec_push(&e.dirs, e.adr_dirs.v[i]);
 	}
-	if ((rc = history_tip_ids(&e, tree)) < 0)
-		goto done;
 	/* an entry also gives the history folders its walk found */
 	cache = cache_open(&e, git_commit_id(tip), history_cache_off(repo, opts));
 	adopted = cache_found(cache) && e.dirs.nr != e.adr_dirs.nr;
 	docmemo_open(&e.docs, repo, cache != NULL);
 	cache_seed(cache, &e);
+	/* after the entry's blob memo is in: a warm run parses no tip ADR */
+	if ((rc = history_tip_ids(&e, tree)) < 0)
+		goto done;
 	/* a progress line only on a terminal and after a second (progress.h) */
 	sc.db = db;
 	for (;;) {
