@@ -18,6 +18,11 @@
 #include "status.h"
 #include "xalloc.h"
 
+/*
+ * Documents kept for the run when the memo file is off (--no-cache): an
+ * ADR's record and its events' titles often name the same version.
+ */
+#define DOCMEMO_RUN_MAX 4096
 #define DOCMEMO_MAGIC "ADRLOGD\n"
 #define DOCMEMO_FORMAT 1u
 #define DOCMEMO_MIN_KEEP 512	/* documents kept besides the ones used */
@@ -187,9 +192,9 @@ int docmemo_parse(struct adr_doc *doc, struct docmemo *m, struct repo *repo,
 		parse_adr(doc, path, buf.buf, buf.len);
 		big = buf.len >= PARSE_MAX_BYTES;
 		strbuf_release(&buf);
-		if (!m->dir) {
+		if (!m->dir && HASH_COUNT(m->map) >= DOCMEMO_RUN_MAX) {
 			free(key);
-		} else {
+		} else {	/* without the file (--no-cache): for this run only */
 			d = xcalloc(1, sizeof(*d));
 			d->key = key;
 			d->key_len = klen;

@@ -352,10 +352,21 @@ static void history_engine_free(struct engine *e)
 	free(e->bookkeeping);
 }
 
-/* Forget one walk's state (between two walks of different folders). */
-static void history_pass_reset(struct engine *e, struct links *lk)
+/*
+ * Forget one walk's state (between two walks of different folders).  With
+ * keep_walk the commits stay read (ids, parents, trees, message scans) and
+ * only the folder ids are read again (walk_redirs()).
+ */
+static void history_pass_reset(struct engine *e, struct links *lk, int keep_walk)
 {
-	history_walk_reset(e);
+	if (keep_walk) {
+		for (uint32_t i = 0; i < e->walk.nr; i++) {
+			snapshot_unref(e->walk.nodes[i].state);
+			e->walk.nodes[i].state = NULL;
+		}
+	} else {
+		history_walk_reset(e);
+	}
 	lineages_free(&e->lins);
 	free(e->events);
 	e->events = NULL;
@@ -381,15 +392,19 @@ static void history_pass_reset(struct engine *e, struct links *lk)
  */
 static int history_pass(struct engine *e, struct links *lk, struct adr_db *db,
 			struct cache *cache, git_commit *tip, git_commit *hide,
-			struct history_scan_ctx *sc, struct snapshot **tip_snap)
+			struct history_scan_ctx *sc, struct snapshot **tip_snap,
+			int walked)
 {
 	const git_oid *base = cache_found(cache);
 	uint32_t first = 0;
 	int rc = 0;
 
 	e->zero_dirs = xcalloc(e->dirs.nr + 1, sizeof(git_oid));
-	/* with a cache entry of an ancestor T, only T..tip is walked */
-	if (!base || !git_oid_equal(base, git_commit_id(tip))) {
+	if (walked) {	/* the last pass's commits, for these folders */
+		if ((rc = walk_redirs(&e->walk)) < 0)
+			return rc;
+	} else if (!base || !git_oid_equal(base, git_commit_id(tip))) {
+		/* with a cache entry of an ancestor T, only T..tip is walked */
 		rc = history_walk(e, git_commit_id(tip),
 				  base ? base : hide ? git_commit_id(hide) : NULL, sc);
 		if (rc < 0)
@@ -432,7 +447,7 @@ int history_load(struct adr_db **out, struct repo *repo,
 	struct snapshot *tip_snap = NULL;
 	struct history_scan_ctx sc = { NULL, NULL };
 	struct cache *cache = NULL;
-	int adopted, rc;
+	int adopted, walked = 0, rc;
 
 	*out = NULL;
 	walk_tune();
@@ -456,20 +471,22 @@ int history_load(struct adr_db **out, struct repo *repo,
 		strvec_push(&db->dirs, e.adr_dirs.v[i]);
 		strvec_push(&e.dirs, e.adr_dirs.v[i]);
 	}
-	if ((rc = history_tip_ids(&e, tree)) < 0)
-		goto done;
 	/* an entry also gives the history folders its walk found */
 	cache = cache_open(&e, git_commit_id(tip), history_cache_off(repo, opts));
 	adopted = cache_found(cache) && e.dirs.nr != e.adr_dirs.nr;
 	docmemo_open(&e.docs, repo, cache != NULL);
 	cache_seed(cache, &e);
+	/* after the entry's blob memo is in: a warm run parses no tip ADR */
+	if ((rc = history_tip_ids(&e, tree)) < 0)
+		goto done;
 	/* a progress line only on a terminal and after a second (progress.h) */
 	sc.db = db;
 	for (;;) {
 		struct strvec found = STRVEC_INIT, hist = STRVEC_INIT;
 		size_t unneeded;
 
-		if ((rc = history_pass(&e, &lk, db, cache, tip, hide, &sc, &tip_snap)) < 0)
+		if ((rc = history_pass(&e, &lk, db, cache, tip, hide, &sc, &tip_snap,
+				       walked)) < 0)
 			goto done;
 		/*
 		 * SPEC section 2 [rev2]: walk again with the history folders
@@ -490,7 +507,9 @@ int history_load(struct adr_db **out, struct repo *repo,
 				strvec_push(&hist, found.v[i]);
 		}
 		adopted = 0;
-		history_pass_reset(&e, &lk);
+		/* a walk the cache did not extend is kept for the next pass */
+		walked = e.walk.nr && !e.walk.old_nr;
+		history_pass_reset(&e, &lk, walked);
 		cache_restart(cache);
 		histdirs_set(&e.dirs, &e.adr_dirs, &hist);
 		strvec_clear(&found);

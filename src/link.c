@@ -154,8 +154,7 @@ void link_resolve(struct links *l, struct engine *e, uint32_t idx)
 		l->pending[l->pending_nr].idx = idx;
 		l->pending[l->pending_nr++].name = strpool_intern(&e->pool, m->paths.v[i]);
 	}
-	link_mentions_free(m);
-	n->mentions = NULL;
+	/* kept with the walk: a next pass over other folders resolves them again */
 }
 
 /* Lineages by a string (an id, a path or a base name), for link_finish(). */

@@ -535,14 +535,19 @@ static void parse_clean(struct strbuf *text, const char *buf, size_t len)
 	}
 	utf8_sanitize(&clean, buf, len);
 	strbuf_grow(text, clean.len);
-	for (size_t i = 0; i < clean.len; i++) {
-		if (clean.buf[i] != '\r') {
-			strbuf_addch(text, clean.buf[i]);
-			continue;
+	/* CR LF and lone CR become LF; the runs between them are copied whole */
+	for (const char *p = clean.buf, *end = clean.buf + clean.len; p < end;) {
+		const char *cr = memchr(p, '\r', (size_t)(end - p));
+
+		if (!cr) {
+			strbuf_add(text, p, (size_t)(end - p));
+			break;
 		}
+		strbuf_add(text, p, (size_t)(cr - p));
 		strbuf_addch(text, '\n');
-		if (i + 1 < clean.len && clean.buf[i + 1] == '\n')
-			i++;
+		p = cr + 1;
+		if (p < end && *p == '\n')
+			p++;
 	}
 	strbuf_release(&clean);
 }

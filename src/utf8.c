@@ -54,7 +54,13 @@ size_t utf8_sanitize(struct strbuf *out, const char *s, size_t len)
 
 	strbuf_grow(out, len);
 	while (i < len) {
-		size_t n = utf8_decode(p + i, len - i, &cp);
+		size_t n;
+
+		if (p[i] && p[i] < 0x80) {	/* ASCII, the common case */
+			i++;
+			continue;
+		}
+		n = utf8_decode(p + i, len - i, &cp);
 		if (n && cp != 0) {
 			i += n;
 			continue;

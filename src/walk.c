@@ -30,8 +30,10 @@ void walk_free(struct walk *w)
 	for (uint32_t i = w->old_nr; i < w->nr; i++)
 		free(w->nodes[i].parent_oids);	/* the start of the node's block */
 	free(w->old_block);
+	free(w->dir_block);
 	free(w->nodes);
 	free(w->chain);
+	walk_rename_free(w);
 	packr_free(w->packr);
 	git_odb_free(w->odb);
 	memset(w, 0, sizeof(*w));
@@ -587,6 +589,30 @@ int walk_load(struct walk *w, struct repo *repo, const git_oid *tip,
 	/* also leaves the missing commits out */
 	walk_sort(w, hide ? walk_find(w, tip) : 0);
 	walk_landed(w);
+	return 0;
+}
+
+int walk_redirs(struct walk *w)
+{
+	size_t nd = w->dirs->nr + 1;
+	git_oid *block = xcalloc((size_t)w->nr * nd + 1, sizeof(git_oid));
+	int rc;
+
+	for (uint32_t i = 0; i < w->nr; i++) {
+		w->nodes[i].dir_ids = block + (size_t)i * nd;
+		w->nodes[i].children = 0;
+	}
+	free(w->dir_block);
+	w->dir_block = block;
+	for (uint32_t i = 0; i < w->nr; i++) {
+		struct walk_node *n = &w->nodes[i];
+
+		for (uint32_t j = 0; j < n->nparents; j++)
+			if (n->parents[j] != WALK_NONE)
+				w->nodes[n->parents[j]].children++;
+		if ((rc = walk_raw_dir_ids(n->dir_ids, w, &n->tree)) < 0)
+			return rc;
+	}
 	return 0;
 }
 

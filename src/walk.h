@@ -52,6 +52,8 @@ struct walk_memo {
 };
 
 struct packr;
+struct walk_sig;
+struct walk_pair;
 
 struct walk {
 	struct repo *repo;
@@ -71,6 +73,9 @@ struct walk {
 	int truncated;		/* a shallow boundary was met */
 	git_oid missing;	/* a missing commit in a repository that is not
 				   shallow (corrupt or partial), or zero */
+	git_oid *dir_block;	/* the folder ids after walk_redirs() */
+	struct walk_sig *sigs;	/* rename detection: signatures by blob */
+	struct walk_pair *pairs;	/* and scores by blob pair (walk_rename.c) */
 };
 
 /*
@@ -105,6 +110,14 @@ int walk_load(struct walk *w, struct repo *repo, const git_oid *tip,
 	      const git_oid *hide, const struct strvec *dirs,
 	      walk_commit_fn fn, void *payload);
 void walk_free(struct walk *w);
+
+/*
+ * The same walk for another set of folders (w->dirs changed): every
+ * node's folder ids read again from its root tree, the walked children
+ * counted again.  The commits are not read again.  Only for a walk that
+ * walk_prepend() did not extend (w->old_nr == 0).  Returns 0 or -1.
+ */
+int walk_redirs(struct walk *w);
 
 /*
  * An earlier walk, as the repeat-run cache keeps it (cache.c): the walk of
@@ -175,6 +188,15 @@ struct walk_deltas {
 };
 
 void walk_deltas_clear(struct walk_deltas *d);
+
+/*
+ * walk_rename.c: pair the adds and deletes of d->v[from..] into renames
+ * as libgit2's git_diff_find_similar does at 50% (exact renames by blob
+ * id first), and sort them in libgit2's order.  Returns 0 or -1.
+ */
+int walk_renames(struct walk_deltas *d, size_t from, struct walk *w);
+void walk_deltas_sort(struct walk_deltas *d, size_t from);
+void walk_rename_free(struct walk *w);
 
 /*
  * The changes of blobs under the folders between two folder-id vectors

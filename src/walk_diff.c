@@ -13,6 +13,7 @@
 
 #include "discover.h"
 #include "error.h"
+#include "pack.h"
 #include "strbuf.h"
 #include "treemode.h"
 #include "xalloc.h"
@@ -29,182 +30,13 @@ void walk_deltas_clear(struct walk_deltas *d)
 	memset(d, 0, sizeof(*d));
 }
 
-static char *walk_join(const char *dir, const char *path)
-{
-	size_t a = strlen(dir), b = strlen(path);
-	char *s;
-
-	if (!a)
-		return xstrdup(path);
-	s = xmalloc(a + b + 2);
-	memcpy(s, dir, a);
-	s[a] = '/';
-	memcpy(s + a + 1, path, b + 1);
-	return s;
-}
-
-/* Append the blob deltas of diff (paths prefixed with dir) to out. */
-static void walk_take_deltas(struct walk_deltas *out, git_diff *diff,
-			     const char *dir, int renames_only)
-{
-	size_t n = git_diff_num_deltas(diff);
-
-	for (size_t i = 0; i < n; i++) {
-		const git_diff_delta *d = git_diff_get_delta(diff, i);
-		struct walk_delta *o;
-		enum walk_change ch;
-		/* libgit2 passes a tree's mode on as written (0100664 too) */
-		int old_blob = tree_mode_is_file(d->old_file.mode);
-		int new_blob = tree_mode_is_file(d->new_file.mode);
-
-		switch (d->status) {
-		case GIT_DELTA_ADDED: ch = WALK_ADDED; break;
-		case GIT_DELTA_DELETED: ch = WALK_DELETED; break;
-		case GIT_DELTA_MODIFIED: ch = WALK_MODIFIED; break;
-		case GIT_DELTA_RENAMED: ch = WALK_RENAMED; break;
-		case GIT_DELTA_TYPECHANGE:
-			/* a symlink became a file or back: only the file side counts */
-			ch = old_blob ? WALK_DELETED : WALK_ADDED;
-			break;
-		default: continue;
-		}
-		if (renames_only && ch != WALK_RENAMED)
-			continue;
-		if ((ch == WALK_ADDED && !new_blob) || (ch == WALK_DELETED && !old_blob))
-			continue;
-		if ((ch == WALK_MODIFIED || ch == WALK_RENAMED) && (!old_blob || !new_blob))
-			continue;
-		XGROW(out->v, out->alloc, out->nr + 1);
-		o = &out->v[out->nr++];
-		memset(o, 0, sizeof(*o));
-		o->change = ch;
-		if (ch != WALK_ADDED) {
-			o->old_path = walk_join(dir, d->old_file.path);
-			git_oid_cpy(&o->old_blob, &d->old_file.id);
-		}
-		if (ch != WALK_DELETED) {
-			o->new_path = walk_join(dir, d->new_file.path);
-			git_oid_cpy(&o->new_blob, &d->new_file.id);
-		}
-	}
-}
-
-static int walk_tree(git_tree **out, struct walk *w, const git_oid *id)
-{
-	char hex[GIT_OID_HEXSZ + 1];
-
-	*out = NULL;
-	if (!id || git_oid_is_zero(id))
-		return 0;
-	if (git_tree_lookup(out, w->repo->git, id) < 0) {
-		repo_oid_hex(hex, id);
-		return repo_error("cannot read tree %s", hex);
-	}
-	return 0;
-}
-
-/* Diff two trees (either may be NULL) with rename detection at 50%. */
-static int walk_diff_trees(git_diff **out, struct walk *w, git_tree *a, git_tree *b,
-			   const git_diff_options *opts)
-{
-	git_diff_find_options fo;
-
-	git_diff_find_options_init(&fo, GIT_DIFF_FIND_OPTIONS_VERSION);
-	if (git_diff_tree_to_tree(out, w->repo->git, a, b, opts) < 0)
-		return repo_error("cannot diff the ADR folder");
-	fo.flags = GIT_DIFF_FIND_RENAMES;
-	fo.rename_threshold = 50;
-	fo.rename_limit = 1000;
-	if (git_diff_find_similar(*out, &fo) < 0) {
-		git_diff_free(*out);
-		*out = NULL;
-		return repo_error("cannot detect renames");
-	}
-	return 0;
-}
-
-static int walk_root_tree(git_oid *out, struct walk *w, const git_oid *commit);
-
-/* The root tree of a commit, from its node when walked. */
-static int walk_commit_tree(git_oid *out, struct walk *w, const git_oid *commit)
-{
-	uint32_t idx = walk_find(w, commit);
-
-	if (idx != WALK_NONE && !git_oid_is_zero(&w->nodes[idx].tree)) {
-		*out = w->nodes[idx].tree;
-		return 0;
-	}
-	return walk_root_tree(out, w, commit);
-}
-
-/*
- * Several folders changed: one diff of the root trees limited to them, so
- * that a file moved from one folder to another is a rename.
- */
-static int walk_diff_across(struct walk_deltas *out, struct walk *w,
-			    const git_oid *old_commit, const git_oid *new_commit)
-{
-	git_diff_options opts;
-	git_oid ta, tb;
-	git_tree *a = NULL, *b = NULL;
-	git_diff *diff = NULL;
-	int rc;
-
-	if ((rc = walk_commit_tree(&ta, w, old_commit)) < 0 ||
-	    (rc = walk_commit_tree(&tb, w, new_commit)) < 0)
-		return rc;
-	git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
-	opts.pathspec.strings = (char **)w->dirs->v;
-	opts.pathspec.count = w->dirs->nr;
-	for (size_t i = 0; i < w->dirs->nr; i++)
-		if (!*w->dirs->v[i])
-			opts.pathspec.count = 0;	/* the root: everything */
-	if ((rc = walk_tree(&a, w, &ta)) == 0 && (rc = walk_tree(&b, w, &tb)) == 0 &&
-	    (rc = walk_diff_trees(&diff, w, a, b, &opts)) == 0)
-		walk_take_deltas(out, diff, "", 0);
-	git_diff_free(diff);
-	git_tree_free(a);
-	git_tree_free(b);
-	return rc;
-}
-
-int walk_diff(struct walk_deltas *out, struct walk *w, const git_oid *old_dirs,
-	      const git_oid *new_dirs, const git_oid *old_commit,
-	      const git_oid *new_commit)
-{
-	size_t changed = 0;
-
-	for (size_t i = 0; old_dirs && old_commit && i < w->dirs->nr; i++)
-		changed += !git_oid_equal(&old_dirs[i], &new_dirs[i]);
-	if (changed > 1)
-		return walk_diff_across(out, w, old_commit, new_commit);
-	for (size_t i = 0; i < w->dirs->nr; i++) {
-		git_tree *a = NULL, *b = NULL;
-		git_diff *diff = NULL;
-		int rc;
-
-		if (old_dirs && git_oid_equal(&old_dirs[i], &new_dirs[i]))
-			continue;
-		if ((rc = walk_tree(&a, w, old_dirs ? &old_dirs[i] : NULL)) < 0 ||
-		    (rc = walk_tree(&b, w, &new_dirs[i])) < 0 ||
-		    (rc = walk_diff_trees(&diff, w, a, b, NULL)) < 0) {
-			git_tree_free(a);
-			git_tree_free(b);
-			return rc;
-		}
-		walk_take_deltas(out, diff, w->dirs->v[i], 0);
-		git_diff_free(diff);
-		git_tree_free(a);
-		git_tree_free(b);
-	}
-	return 0;
-}
-
 /* One entry of a raw tree object. */
 struct walk_entry {
 	const char *name;
 	size_t len;
 	int is_tree;
+	int is_blob;	/* a file (by type bits: 100664 is one) */
+	unsigned mode;	/* a file's as git canonicalises it: 100644 or 100755 */
 	git_oid oid;
 };
 
@@ -218,6 +50,7 @@ static void walk_parse_tree(struct walk_entry **out, size_t *nr, size_t *alloc,
 	while (p < end) {
 		const char *sp = memchr(p, ' ', (size_t)(end - p)), *nul;
 		struct walk_entry *e;
+		unsigned mode;
 
 		if (!sp)
 			break;
@@ -228,7 +61,10 @@ static void walk_parse_tree(struct walk_entry **out, size_t *nr, size_t *alloc,
 		e = &(*out)[(*nr)++];
 		e->name = sp + 1;
 		e->len = (size_t)(nul - sp - 1);
-		e->is_tree = tree_mode_is_tree(tree_mode_parse(p, (size_t)(sp - p)));
+		mode = tree_mode_parse(p, (size_t)(sp - p));
+		e->is_tree = tree_mode_is_tree(mode);
+		e->is_blob = tree_mode_is_file(mode);
+		e->mode = e->is_blob ? (mode & 0100 ? 0100755 : 0100644) : mode;
 		git_oid_fromraw(&e->oid, (const unsigned char *)nul + 1);
 		p = nul + 21;
 	}
@@ -255,39 +91,209 @@ static int walk_is_doc(const char *name, size_t len)
 	       (len > 4 && !memcmp(name + len - 4, ".rst", 4));
 }
 
-static int walk_read_tree(git_odb_object **obj, struct walk *w, const git_oid *id)
+/*
+ * A copy of tree id's raw data (NULL for a zero id): the tree merges below
+ * hold two trees while they recurse.  The pack reader first (its buffer
+ * is reused by the next read), libgit2 for anything it cannot give.
+ */
+static int walk_tree_copy(char **out, size_t *len, struct walk *w, const git_oid *id)
 {
+	git_odb_object *obj = NULL;
+	const unsigned char *data;
+	git_object_t type;
 	char hex[GIT_OID_HEXSZ + 1];
 
-	*obj = NULL;
+	*out = NULL;
+	*len = 0;
 	if (!id || git_oid_is_zero(id))
 		return 0;
-	if (git_odb_read(obj, w->odb, id) < 0) {
+	if (packr_read(w->packr, id, &type, &data, len) == 0 && type == GIT_OBJECT_TREE) {
+		*out = xmalloc(*len + 1);
+		memcpy(*out, data, *len);
+		return 0;
+	}
+	/* a cache hit walks nothing: the object database is not open yet */
+	if ((!w->odb && git_repository_odb(&w->odb, w->repo->git) < 0) ||
+	    git_odb_read(&obj, w->odb, id) < 0 || git_odb_object_type(obj) != GIT_OBJECT_TREE) {
+		git_odb_object_free(obj);
 		repo_oid_hex(hex, id);
 		return repo_error("cannot read tree %s", hex);
 	}
+	*len = git_odb_object_size(obj);
+	*out = xmalloc(*len + 1);
+	memcpy(*out, git_odb_object_data(obj), *len);
+	git_odb_object_free(obj);
 	return 0;
 }
 
-/*
- * The documents (.md, .markdown, .rst) outside the ADR folders that are in
- * tree a and not in tree b (either may be NULL), by a merge of the two
- * trees that skips identical subtrees: a move needs a deleted source.
- */
-static int walk_deleted_docs(struct strvec *out, struct walk *w, const git_oid *a,
-			     const git_oid *b, struct strbuf *prefix)
+/* One file's change, its paths prefix + name. */
+static void walk_emit(struct walk_deltas *out, enum walk_change ch, const char *path,
+		      const git_oid *old_blob, const git_oid *new_blob)
 {
-	git_odb_object *oa = NULL, *ob = NULL;
+	struct walk_delta *o;
+
+	XGROW(out->v, out->alloc, out->nr + 1);
+	o = &out->v[out->nr++];
+	memset(o, 0, sizeof(*o));
+	o->change = ch;
+	if (old_blob) {
+		o->old_path = xstrdup(path);
+		o->old_blob = *old_blob;
+	}
+	if (new_blob) {
+		o->new_path = xstrdup(path);
+		o->new_blob = *new_blob;
+	}
+}
+
+/*
+ * The file changes between trees a and b (either may be zero) below
+ * prefix, as libgit2's tree-to-tree diff gives them without type changes:
+ * identical subtrees skipped, a file whose type changed is a delete and an
+ * add, only files (not links or submodules) kept, in path order.
+ */
+static int walk_diff_raw(struct walk_deltas *out, struct walk *w, const git_oid *a,
+			 const git_oid *b, struct strbuf *prefix)
+{
+	char *da = NULL, *db = NULL;
+	size_t la = 0, lb = 0;
 	struct walk_entry *ea = NULL, *eb = NULL;
 	size_t na = 0, nb = 0, aa = 0, ab = 0, i = 0, j = 0, plen = prefix->len;
 	int rc;
 
-	if ((rc = walk_read_tree(&oa, w, a)) < 0 || (rc = walk_read_tree(&ob, w, b)) < 0)
+	if ((rc = walk_tree_copy(&da, &la, w, a)) < 0 ||
+	    (rc = walk_tree_copy(&db, &lb, w, b)) < 0)
 		goto done;
-	if (oa)
-		walk_parse_tree(&ea, &na, &aa, git_odb_object_data(oa), git_odb_object_size(oa));
-	if (ob)
-		walk_parse_tree(&eb, &nb, &ab, git_odb_object_data(ob), git_odb_object_size(ob));
+	if (da)
+		walk_parse_tree(&ea, &na, &aa, da, la);
+	if (db)
+		walk_parse_tree(&eb, &nb, &ab, db, lb);
+	while (rc == 0 && (i < na || j < nb)) {
+		int c = i >= na ? 1 : j >= nb ? -1 : walk_entry_cmp(&ea[i], &eb[j]);
+		const struct walk_entry *x = c <= 0 ? &ea[i] : NULL;
+		const struct walk_entry *y = c >= 0 ? &eb[j] : NULL;
+
+		i += c <= 0;
+		j += c >= 0;
+		if (x && y && git_oid_equal(&x->oid, &y->oid) && x->mode == y->mode)
+			continue;
+		strbuf_add(prefix, (x ? x : y)->name, (x ? x : y)->len);
+		if (x && y && x->is_tree && y->is_tree) {
+			strbuf_addch(prefix, '/');
+			rc = walk_diff_raw(out, w, &x->oid, &y->oid, prefix);
+		} else if (x && y && x->is_blob && y->is_blob) {
+			walk_emit(out, WALK_MODIFIED, prefix->buf, &x->oid, &y->oid);
+		} else {
+			size_t nlen = prefix->len;
+
+			if (x && x->is_tree) {
+				strbuf_addch(prefix, '/');
+				rc = walk_diff_raw(out, w, &x->oid, NULL, prefix);
+				strbuf_setlen(prefix, nlen);
+			} else if (x && x->is_blob) {
+				walk_emit(out, WALK_DELETED, prefix->buf, &x->oid, NULL);
+			}
+			if (rc == 0 && y && y->is_tree) {
+				strbuf_addch(prefix, '/');
+				rc = walk_diff_raw(out, w, NULL, &y->oid, prefix);
+			} else if (y && y->is_blob) {
+				walk_emit(out, WALK_ADDED, prefix->buf, NULL, &y->oid);
+			}
+		}
+		strbuf_setlen(prefix, plen);
+	}
+done:
+	free(ea);
+	free(eb);
+	free(da);
+	free(db);
+	return rc;
+}
+
+/* Folder i of dirs lies inside another one of them (its files are that one's). */
+static int walk_dir_nested(const struct strvec *dirs, size_t i)
+{
+	for (size_t j = 0; j < dirs->nr; j++) {
+		size_t n = strlen(dirs->v[j]);
+
+		if (j != i && strcmp(dirs->v[i], dirs->v[j]) &&
+		    (!n || (!strncmp(dirs->v[i], dirs->v[j], n) && dirs->v[i][n] == '/')))
+			return 1;
+		if (j < i && !strcmp(dirs->v[i], dirs->v[j]))
+			return 1;	/* listed twice */
+	}
+	return 0;
+}
+
+/* The changes of folder i between two tree ids, appended to out. */
+static int walk_diff_dir(struct walk_deltas *out, struct walk *w, size_t i,
+			 const git_oid *a, const git_oid *b)
+{
+	struct strbuf prefix = STRBUF_INIT;
+	int rc;
+
+	strbuf_addstr(&prefix, w->dirs->v[i]);
+	if (prefix.len)
+		strbuf_addch(&prefix, '/');
+	rc = walk_diff_raw(out, w, a, b, &prefix);
+	strbuf_release(&prefix);
+	return rc;
+}
+
+int walk_diff(struct walk_deltas *out, struct walk *w, const git_oid *old_dirs,
+	      const git_oid *new_dirs, const git_oid *old_commit,
+	      const git_oid *new_commit)
+{
+	size_t changed = 0, from = out->nr;
+	int rc = 0;
+
+	(void)new_commit;
+	for (size_t i = 0; old_dirs && old_commit && i < w->dirs->nr; i++)
+		changed += !git_oid_equal(&old_dirs[i], &new_dirs[i]);
+	if (changed > 1) {
+		/*
+		 * Several folders changed: one rename detection over them all,
+		 * so that a file moved from one folder to another is a rename.
+		 */
+		for (size_t i = 0; rc == 0 && i < w->dirs->nr; i++)
+			if (!git_oid_equal(&old_dirs[i], &new_dirs[i]) &&
+			    !walk_dir_nested(w->dirs, i))
+				rc = walk_diff_dir(out, w, i, &old_dirs[i], &new_dirs[i]);
+		return rc < 0 ? rc : walk_renames(out, from, w);
+	}
+	for (size_t i = 0; rc == 0 && i < w->dirs->nr; i++) {
+		if (old_dirs && git_oid_equal(&old_dirs[i], &new_dirs[i]))
+			continue;
+		from = out->nr;
+		if ((rc = walk_diff_dir(out, w, i, old_dirs ? &old_dirs[i] : NULL,
+					&new_dirs[i])) == 0)
+			rc = walk_renames(out, from, w);
+	}
+	return rc;
+}
+
+/*
+ * The documents (.md, .markdown, .rst) outside the ADR folders that are in
+ * tree a and not in tree b (either may be NULL), as deletes, by a merge of
+ * the two trees that skips identical subtrees: a move needs a deleted
+ * source.
+ */
+static int walk_deleted_docs(struct walk_deltas *out, struct walk *w, const git_oid *a,
+			     const git_oid *b, struct strbuf *prefix)
+{
+	char *da = NULL, *db = NULL;
+	size_t la = 0, lb = 0;
+	struct walk_entry *ea = NULL, *eb = NULL;
+	size_t na = 0, nb = 0, aa = 0, ab = 0, i = 0, j = 0, plen = prefix->len;
+	int rc;
+
+	if ((rc = walk_tree_copy(&da, &la, w, a)) < 0 ||
+	    (rc = walk_tree_copy(&db, &lb, w, b)) < 0)
+		goto done;
+	if (da)
+		walk_parse_tree(&ea, &na, &aa, da, la);
+	if (db)
+		walk_parse_tree(&eb, &nb, &ab, db, lb);
 	while (i < na) {
 		int c = j < nb ? walk_entry_cmp(&ea[i], &eb[j]) : -1;
 		const struct walk_entry *x = &ea[i];
@@ -305,9 +311,10 @@ static int walk_deleted_docs(struct strvec *out, struct walk *w, const git_oid *
 			strbuf_addch(prefix, '/');
 			rc = walk_deleted_docs(out, w, &x->oid, c == 0 ? &eb[j].oid : NULL,
 					       prefix);
-		} else if (c < 0 && walk_is_doc(x->name, x->len) &&
+		} else if (x->is_blob && (c < 0 || !eb[j].is_blob) &&
+			   walk_is_doc(x->name, x->len) &&
 			   !discover_in_dirs(prefix->buf, w->dirs)) {
-			strvec_push(out, prefix->buf);
+			walk_emit(out, WALK_DELETED, prefix->buf, &x->oid, NULL);
 		}
 		strbuf_setlen(prefix, plen);
 		if (rc < 0)
@@ -319,8 +326,8 @@ static int walk_deleted_docs(struct strvec *out, struct walk *w, const git_oid *
 done:
 	free(ea);
 	free(eb);
-	git_odb_object_free(oa);
-	git_odb_object_free(ob);
+	free(da);
+	free(db);
 	return rc;
 }
 
@@ -332,6 +339,8 @@ static int walk_root_tree(git_oid *out, struct walk *w, const git_oid *commit)
 	const char *buf;
 	int rc = 0;
 
+	if (!w->odb && git_repository_odb(&w->odb, w->repo->git) < 0)
+		return repo_error("cannot open the object database");
 	if (git_odb_read(&obj, w->odb, commit) < 0) {
 		repo_oid_hex(hex, commit);
 		return repo_error("cannot read commit %s", hex);
@@ -346,37 +355,54 @@ static int walk_root_tree(git_oid *out, struct walk *w, const git_oid *commit)
 	return rc;
 }
 
+/* The root tree of a commit, from its node when walked. */
+static int walk_commit_tree(git_oid *out, struct walk *w, const git_oid *commit)
+{
+	uint32_t idx = walk_find(w, commit);
+
+	if (idx != WALK_NONE && !git_oid_is_zero(&w->nodes[idx].tree)) {
+		*out = w->nodes[idx].tree;
+		return 0;
+	}
+	return walk_root_tree(out, w, commit);
+}
+
 int walk_moves(struct walk_deltas *out, struct walk *w, const git_oid *old_commit,
 	       const git_oid *new_commit, const struct strvec *targets)
 {
-	struct strvec paths = STRVEC_INIT;
+	struct walk_deltas d = { 0 };
 	struct strbuf prefix = STRBUF_INIT;
-	git_diff_options opts;
 	git_oid ta, tb;
-	git_tree *a = NULL, *b = NULL;
-	git_diff *diff = NULL;
 	int rc;
 
-	if ((rc = walk_root_tree(&ta, w, old_commit)) < 0 ||
-	    (rc = walk_root_tree(&tb, w, new_commit)) < 0 ||
-	    (rc = walk_deleted_docs(&paths, w, &ta, &tb, &prefix)) < 0 || !paths.nr)
+	if ((rc = walk_commit_tree(&ta, w, old_commit)) < 0 ||
+	    (rc = walk_commit_tree(&tb, w, new_commit)) < 0 ||
+	    (rc = walk_deleted_docs(&d, w, &ta, &tb, &prefix)) < 0 || !d.nr)
 		goto done;
-	/* rename detection among the deleted documents and the targets only */
-	for (size_t i = 0; i < targets->nr; i++)
-		strvec_push(&paths, targets->v[i]);
-	git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
-	opts.flags |= GIT_DIFF_DISABLE_PATHSPEC_MATCH;
-	opts.pathspec.strings = paths.v;
-	opts.pathspec.count = paths.nr;
-	if ((rc = walk_tree(&a, w, &ta)) < 0 || (rc = walk_tree(&b, w, &tb)) < 0 ||
-	    (rc = walk_diff_trees(&diff, w, a, b, &opts)) < 0)
+	/*
+	 * Rename detection among the deleted documents and the targets only
+	 * (a target that was a file in the old tree too is no add).
+	 */
+	for (size_t i = 0; i < targets->nr; i++) {
+		git_oid was, is;
+
+		if ((rc = walk_blob_at(&is, w, new_commit, targets->v[i])) < 0 ||
+		    (rc = walk_blob_at(&was, w, old_commit, targets->v[i])) < 0)
+			goto done;
+		if (!git_oid_is_zero(&is) && git_oid_is_zero(&was))
+			walk_emit(&d, WALK_ADDED, targets->v[i], NULL, &is);
+	}
+	if ((rc = walk_renames(&d, 0, w)) < 0)
 		goto done;
-	walk_take_deltas(out, diff, "", 1);
+	for (size_t i = 0; i < d.nr; i++) {
+		if (d.v[i].change != WALK_RENAMED)
+			continue;
+		XGROW(out->v, out->alloc, out->nr + 1);
+		out->v[out->nr++] = d.v[i];
+		memset(&d.v[i], 0, sizeof(d.v[i]));
+	}
 done:
-	git_diff_free(diff);
-	git_tree_free(a);
-	git_tree_free(b);
-	strvec_clear(&paths);
+	walk_deltas_clear(&d);
 	strbuf_release(&prefix);
 	return rc;
 }
@@ -429,29 +455,6 @@ static int walk_holds_dir(const char *path, size_t plen, const struct strvec *di
  * found, 0 when none is, -1 on error.  Identical subtrees are skipped and
  * only a subtree that is or holds a folder of dirs is opened.
  */
-/*
- * A copy of tree id's raw data (NULL for a zero id): walk_outside() holds
- * two trees while it recurses.  (Not through the pack reader: its blocks
- * suit the walk's reads in pack order, not these scattered ones.)
- */
-static int walk_tree_copy(char **out, size_t *len, struct walk *w, const git_oid *id)
-{
-	git_odb_object *obj = NULL;
-	int rc;
-
-	*out = NULL;
-	*len = 0;
-	if (!id || git_oid_is_zero(id))
-		return 0;
-	if ((rc = walk_read_tree(&obj, w, id)) < 0)
-		return rc;
-	*len = git_odb_object_size(obj);
-	*out = xmalloc(*len + 1);
-	memcpy(*out, git_odb_object_data(obj), *len);
-	git_odb_object_free(obj);
-	return 0;
-}
-
 static int walk_outside(struct walk *w, const git_oid *a, const git_oid *b,
 			struct strbuf *prefix, const struct strvec *dirs, int *changed)
 {
