@@ -546,7 +546,8 @@ int walk_load(struct walk *w, struct repo *repo, const git_oid *tip,
 
 	w->repo = repo;
 	w->dirs = dirs;
-	if (git_repository_odb(&w->odb, repo->git) < 0)
+	/* the tip's ADR ids may have opened it already (walk_diff.c) */
+	if (!w->odb && git_repository_odb(&w->odb, repo->git) < 0)
 		return repo_error("cannot open the object database");
 	{
 		struct strbuf objects = STRBUF_INIT;
