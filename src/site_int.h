@@ -67,6 +67,10 @@ enum site_url site_body_url(struct strbuf *out, const struct site *s, const stru
 void site_markdown(struct strbuf *out, const struct site *s, const struct adr *a,
 		   const char *md, size_t len);
 
+/* reStructuredText as simple HTML: titles, fields, lists, literal blocks
+ * and paragraphs, all text escaped (site_rst.c). */
+void site_rst(struct strbuf *out, const char *text, size_t len);
+
 void site_index_page(struct strbuf *out, const struct site *s);
 void site_adr_page(struct strbuf *out, const struct site *s, size_t i);
 void site_graph_page(struct strbuf *out, const struct site *s);

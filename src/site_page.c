@@ -1,6 +1,6 @@
 /*
  * site_page: adr/<id>.html, one ADR: its record rendered (Markdown through
- * cmark in safe mode, reStructuredText as preformatted text), its facts
+ * cmark in safe mode, reStructuredText as simple HTML, site_rst.c), its facts
  * (status, date, file, earlier paths), supersede/amend links both ways
  * (what the record says and what the others say of it), its status
  * history (date, from -> to, commit, author, landed), the commits that
@@ -114,7 +114,7 @@ static int site_is_rst(const char *path)
 	return n > 4 && !strcmp(path + n - 4, ".rst");
 }
 
-/* The record: front matter shown as text, Markdown rendered, rst as text. */
+/* The record: front matter shown as text, Markdown rendered, rst as simple HTML. */
 static void site_body(struct strbuf *out, const struct site *s, const struct adr *a,
 		      const char *body, size_t len)
 {
@@ -128,10 +128,7 @@ static void site_body(struct strbuf *out, const struct site *s, const struct adr
 		strbuf_addstr(out, "<p class=\"empty\">The file is not in the tree at this revision"
 			      " (deleted); its history is below.</p>\n");
 	} else if (site_is_rst(a->path)) {
-		strbuf_add(&text, body, len);
-		strbuf_addstr(out, "<pre class=\"rst\">");
-		site_esc(out, text.buf);
-		strbuf_addstr(out, "</pre>\n");
+		site_rst(out, body, len);
 	} else {
 		size_t skip = 0;
 

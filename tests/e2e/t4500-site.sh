@@ -96,8 +96,10 @@ test_expect_success 'a page shows the rendered record, its history, links both w
 	test_grep "s-accepted\">accepted</span> &rarr; <span class=\"badge s-superseded\">superseded" out/adr/1.html &&
 	test_grep "<code class=\"sha\" title=\"[0-9a-f]{40}\">[0-9a-f]{7}</code> <span class=\"subject\">Accept ADR-1</span>" out/adr/1.html &&
 	test_grep "Implement ADR-3: wire NATS" out/adr/3.html &&
-	test_grep "<pre class=\"rst\">4. Use rst" out/adr/4.html &&
-	test_grep "Some \*text\* &lt;b&gt;here&lt;/b&gt;." out/adr/4.html
+	test_grep "<div class=\"rst\">" out/adr/4.html &&
+	test_grep "<h2>4. Use rst</h2>" out/adr/4.html &&
+	test_grep "<dt>Status</dt><dd>Accepted</dd>" out/adr/4.html &&
+	test_grep "<p>Some \*text\* &lt;b&gt;here&lt;/b&gt;.</p>" out/adr/4.html
 '
 
 test_expect_success 'repository markup stays text: no script, handler or javascript: link from an ADR' '
@@ -183,7 +185,7 @@ test_expect_success 'a rebuild replaces the site and removes pages of ADRs that 
 	test ! -e out/adr/4.html && test -f out/adr/mine.txt && test -f out/adr/3.html &&
 	adr_log -C r site "$TRASH/out" 2>err &&
 	test_grep "This ADR was deleted; below is its text before the deletion." out/adr/4.html &&
-	test_grep "<pre class=\"rst\">4. Use rst" out/adr/4.html &&
+	test_grep "<h2>4. Use rst</h2>" out/adr/4.html &&
 	test_grep "data-status=\"deleted\"" out/index.html
 '
 

@@ -226,3 +226,35 @@ TEST_GROUP(site_pages_inert)
 	strbuf_release(&out);
 	adr_db_free(db);
 }
+
+TEST_GROUP(site_rst_simple_html)
+{
+	static const char rst[] =
+		"=====\nTop <x>\n=====\n\n4. Use rst\n==========\n\n:Status: Accepted\n:Date: 2024\n"
+		"  and on\n\nSome *text* <b>here</b>\nand more::\n\n    code <x>\n\n    more\n\n"
+		"Sub\n---\n\n- one\n  cont\n\n- two\n\n1. a\n2. b\n\n.. note:: <script>x</script>\n"
+		"Back to *top*.\r\n";
+	struct strbuf out = STRBUF_INIT;
+
+	site_rst(&out, rst, sizeof(rst) - 1);
+	STR_EQ(out.buf,
+	       "<div class=\"rst\">\n"
+	       "<h2>Top &lt;x&gt;</h2>\n"
+	       "<h2>4. Use rst</h2>\n"
+	       "<dl class=\"fields\">\n<dt>Status</dt><dd>Accepted</dd>\n<dt>Date</dt><dd>2024 and on</dd>\n</dl>\n"
+	       "<p>Some *text* &lt;b&gt;here&lt;/b&gt; and more:</p>\n"
+	       "<pre>    code &lt;x&gt;\n\n    more\n</pre>\n"
+	       "<h3>Sub</h3>\n"
+	       "<ul>\n<li>one cont</li>\n<li>two</li>\n</ul>\n"
+	       "<ol>\n<li>a</li>\n<li>b</li>\n</ol>\n"
+	       "<pre>.. note:: &lt;script&gt;x&lt;/script&gt;\n</pre>\n"
+	       "<p>Back to *top*.</p>\n"
+	       "</div>\n", "titles, fields, a paragraph, a literal block, lists, a directive");
+	strbuf_setlen(&out, 0);
+	site_rst(&out, "", 0);
+	STR_EQ(out.buf, "<div class=\"rst\">\n</div>\n", "empty");
+	strbuf_setlen(&out, 0);
+	site_rst(&out, "::\n:\n-\n#. \n====\n", 17);
+	OK(!strstr(out.buf, "<script"), "odd lines end");
+	strbuf_release(&out);
+}
