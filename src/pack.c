@@ -14,6 +14,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include "pack_delta.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
@@ -23,13 +24,6 @@
 #define PACK_BLOCK (64u << 10)		/* pack bytes are read in blocks this big */
 #define PACK_BLOCKS 32			/* blocks kept (direct-mapped) */
 #define PACK_READ_MAX (1u << 20)	/* the largest single read of compressed bytes */
-/*
- * The largest object this reader inflates or builds from a delta (the walk
- * asks for commits and trees); anything bigger goes to libgit2.  zlib
- * inflates at most about 1032 bytes per compressed byte, so a size beyond
- * that many times what remains of the pack is a lie (ADR 19).
- */
-#define PACK_MAX_OBJECT (256u << 20)
 #define PACK_ZLIB_RATIO 1032u
 #define PACK_HEADER 12			/* "PACK", version, object count */
 #define PACK_TRAILER 20			/* the pack's checksum */
@@ -376,33 +370,6 @@ static ssize_t pack_pread(struct packr *r, const struct pack_file *p, unsigned c
 }
 
 /*
- * The rest of a little-endian base-128 size: continuation bytes from *pp
- * (when more is set), 7 bits each from bit shift up.  A size that does
- * not fit in 64 bits, or runs past end, is refused (-1) before any shift
- * could overflow.
- */
-static int pack_varint(uint64_t *v, unsigned shift, const unsigned char **pp,
-		       const unsigned char *end, int more)
-{
-	const unsigned char *p = *pp;
-
-	while (more) {
-		uint64_t bits;
-
-		if (p >= end || shift >= 64)
-			return -1;
-		bits = *p & 0x7f;
-		if (shift > 57 && bits >> (64 - shift))
-			return -1;	/* bits beyond the 64th */
-		*v |= bits << shift;
-		shift += 7;
-		more = *p++ & 0x80;
-	}
-	*pp = p;
-	return 0;
-}
-
-/*
  * Inflate the zlib data of an object of size bytes that starts at off into
  * a new buffer of its first want bytes (want <= size; the whole object,
  * checked to end there, when want == size); the first have bytes of it
@@ -470,97 +437,6 @@ static unsigned char *pack_inflate(struct packr *r, struct pack_file *p, off_t o
 	}
 	free(out);
 	return NULL;
-}
-
-/*
- * Run the instructions of a delta (d..end, after its two sizes) for the
- * first want bytes of its result of dst bytes, on a base of base_len
- * bytes.  With out, they are written there from base (which must hold
- * *need bytes); without, only *need is set: how much of the base they
- * read.  0, or -1 when the delta is malformed.
- */
-static int pack_ops(const unsigned char *d, const unsigned char *end,
-		    const unsigned char *base, size_t base_len, size_t dst,
-		    unsigned char *out, size_t want, size_t *need)
-{
-	size_t pos = 0;
-
-	if (!out)
-		*need = 0;
-	while (d < end && pos < want) {
-		unsigned char op = *d++;
-		size_t n;
-
-		if (op & 0x80) {
-			size_t coff = 0, csize = 0;
-			for (int i = 0; i < 4; i++)
-				if (op & (1u << i)) {
-					if (d >= end)
-						return -1;
-					coff |= (size_t)*d++ << (8 * i);
-				}
-			for (int i = 0; i < 3; i++)
-				if (op & (0x10u << i)) {
-					if (d >= end)
-						return -1;
-					csize |= (size_t)*d++ << (8 * i);
-				}
-			if (!csize)
-				csize = 0x10000;
-			if (coff + csize > base_len || pos + csize > dst)
-				return -1;
-			n = csize < want - pos ? csize : want - pos;
-			if (!out && coff + n > *need)
-				*need = coff + n;
-			if (out)
-				memcpy(out + pos, base + coff, n);
-		} else if (op) {
-			if ((size_t)(end - d) < op || pos + op > dst)
-				return -1;
-			n = op < want - pos ? op : want - pos;
-			if (out)
-				memcpy(out + pos, d, n);
-			d += op;
-		} else {
-			return -1;
-		}
-		pos += n;
-	}
-	/* a whole result must use every instruction and fill dst exactly */
-	return pos == want && (want < dst || d == end) ? 0 : -1;
-}
-
-/*
- * The sizes of a delta (d, dlen): its base's and its result's, which must
- * fit the limit (so that size + 1 never wraps).  0, or -1; *d moves on.
- */
-static int pack_delta_sizes(const unsigned char **d, const unsigned char *end,
-			    uint64_t *src, uint64_t *dst)
-{
-	*src = *dst = 0;
-	if (pack_varint(src, 0, d, end, 1) < 0 || pack_varint(dst, 0, d, end, 1) < 0)
-		return -1;
-	return *dst > PACK_MAX_OBJECT ? -1 : 0;
-}
-
-/* Apply a git delta to base; a new buffer, or NULL when malformed. */
-static unsigned char *pack_patch(const unsigned char *base, size_t base_len,
-				 const unsigned char *d, size_t dlen, size_t *out_len)
-{
-	const unsigned char *end = d + dlen;
-	uint64_t src, dst;
-	unsigned char *out;
-
-	if (pack_delta_sizes(&d, end, &src, &dst) < 0 || src != base_len)
-		return NULL;
-	out = xmalloc((size_t)dst + 1);
-	if (pack_ops(d, end, base, base_len, (size_t)dst, out, (size_t)dst, NULL) < 0) {
-		free(out);
-		return NULL;
-	}
-	out[dst] = '\0';
-	*out_len = (size_t)dst;
-	return out;
 }
 
 static struct pack_cached *pack_cache_slot(struct packr *r, struct pack_file *p, off_t off)
@@ -708,7 +584,7 @@ static int pack_read_at(struct packr *r, struct pack_file *p, off_t off, int dep
 		return rc;
 	}
 	pack_cache_put(r, p, off - base_off, base_type, base, base_len);
-	*data = pack_patch(base, base_len, delta, dlen, len);
+	*data = pack_delta_apply(base, base_len, delta, dlen, len);
 	free(base);
 	free(delta);
 	if (!*data)
@@ -791,7 +667,7 @@ static int pack_read_prefix_at(struct packr *r, struct pack_file *p, off_t off, 
 	if (pack_delta_sizes(&d, end, &src, &dst) < 0 || src > SIZE_MAX)
 		goto out;
 	want = dst < max ? (size_t)dst : max;
-	if (pack_ops(d, end, NULL, (size_t)src, (size_t)dst, NULL, want, &need) < 0)
+	if (pack_delta_ops(d, end, NULL, (size_t)src, (size_t)dst, NULL, want, &need) < 0)
 		goto out;
 	{
 		/* a byte at least, for the base's type when only inserts are used */
@@ -803,7 +679,7 @@ static int pack_read_prefix_at(struct packr *r, struct pack_file *p, off_t off, 
 			goto out;
 	}
 	*data = xmalloc(want + 1);
-	if (pack_ops(d, end, base, (size_t)src, (size_t)dst, *data, want, &need) < 0) {
+	if (pack_delta_ops(d, end, base, (size_t)src, (size_t)dst, *data, want, &need) < 0) {
 		free(*data);
 		goto out;
 	}
