@@ -96,31 +96,10 @@ static void cmd_landed_commits(struct adr_db *db, const struct cmd_ctx *ctx)
 {
 	for (size_t i = 0; i < db->events_nr; i++) {
 		const char *sha = db->events[i]->landed;
-		struct adr_commit *c;
-		git_commit *gc = NULL;
 		git_oid oid;
-		const git_signature *a;
-		char date[DATE_ISO_MAX];
-		struct strbuf sb = STRBUF_INIT;
-		const char *summary;
 
-		if (!*sha || adr_db_commit(db, sha))
-			continue;
-		if (git_oid_fromstr(&oid, sha) < 0 ||
-		    git_commit_lookup(&gc, ctx->repo->git, &oid) < 0) {
-			git_error_clear();
-			continue;
-		}
-		c = adr_db_commit_add(db, sha);
-		summary = git_commit_summary(gc);
-		c->subject = xstrdup(summary ? summary : "");
-		a = git_commit_author(gc);
-		strbuf_addf(&sb, "%s <%s>", a->name ? a->name : "", a->email ? a->email : "");
-		c->author = strbuf_detach(&sb, NULL);
-		c->time = (int64_t)a->when.time;
-		date_iso8601(date, c->time, a->when.offset);
-		c->date = xstrdup(date);
-		git_commit_free(gc);
+		if (*sha && git_oid_fromstr(&oid, sha) == 0)
+			history_commit_record(db, ctx->repo, &oid, 0);
 	}
 }
 

@@ -130,9 +130,8 @@ static int history_tip_ids(struct engine *e, const git_tree *tree)
 	return rc;
 }
 
-/* The commit record of walk node idx (subject, author, date), made once. */
-static struct adr_commit *history_commit(struct adr_db *db, struct engine *e,
-					 uint32_t idx)
+struct adr_commit *history_commit_record(struct adr_db *db, struct repo *repo,
+					  const git_oid *oid, int always)
 {
 	char hex[ADR_OID_HEX];
 	struct adr_commit *c;
@@ -142,17 +141,20 @@ static struct adr_commit *history_commit(struct adr_db *db, struct engine *e,
 	struct strbuf sb = STRBUF_INIT;
 	const char *summary;
 
-	repo_oid_hex(hex, &e->walk.nodes[idx].oid);
+	repo_oid_hex(hex, oid);
 	if ((c = adr_db_commit(db, hex)))
 		return c;
-	c = adr_db_commit_add(db, hex);
-	if (git_commit_lookup(&gc, e->repo->git, &e->walk.nodes[idx].oid) < 0) {
+	if (git_commit_lookup(&gc, repo->git, oid) < 0) {
 		git_error_clear();
+		if (!always)
+			return NULL;
+		c = adr_db_commit_add(db, hex);
 		c->subject = xstrdup("");
 		c->author = xstrdup("");
 		c->date = xstrdup("");
 		return c;
 	}
+	c = adr_db_commit_add(db, hex);
 	summary = git_commit_summary(gc);
 	c->subject = xstrdup(summary ? summary : "");
 	a = git_commit_author(gc);
@@ -163,6 +165,13 @@ static struct adr_commit *history_commit(struct adr_db *db, struct engine *e,
 	c->date = xstrdup(date);
 	git_commit_free(gc);
 	return c;
+}
+
+/* The commit record of walk node idx (subject, author, date), made once. */
+static struct adr_commit *history_commit(struct adr_db *db, struct engine *e,
+					 uint32_t idx)
+{
+	return history_commit_record(db, e->repo, &e->walk.nodes[idx].oid, 1);
 }
 
 static void history_shas(struct strvec *out, struct adr_db *db, struct engine *e,

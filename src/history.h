@@ -49,6 +49,14 @@ int history_parse_range(struct history_opts *opts, char *range);
  */
 char *history_parse_id(const char *arg);
 
+/*
+ * The record (subject, author, date) of commit oid in db, made once.  A
+ * commit that cannot be read gets an empty record when always is set, and
+ * none (NULL) otherwise.
+ */
+struct adr_commit *history_commit_record(struct adr_db *db, struct repo *repo,
+					  const git_oid *oid, int always);
+
 /* Build the db; caller frees it with adr_db_free().  Returns 0 or -1. */
 int history_load(struct adr_db **out, struct repo *repo,
 		 const struct history_opts *opts);
