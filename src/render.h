@@ -100,6 +100,12 @@ void render_md_index_table(struct strbuf *out, const struct adr_db *db,
  * R&D, a lone ~ stay as written).
  */
 void render_md_escape(struct strbuf *out, const char *s);
+
+/*
+ * Append s to out for HTML text or a quoted attribute value: control
+ * characters neutralised (utf8_for_terminal) and & < > " ' as entities.
+ */
+void render_html_escape(struct strbuf *out, const char *s);
 /* "`abc1234`", linked to the commit's page when the forge is known. */
 void render_md_sha_link(struct strbuf *out, const struct forge *f, const char *sha);
 struct relnotes_section;

@@ -19,8 +19,7 @@
 #include "utf8.h"
 #include "xalloc.h"
 
-/* Append s with & < > " ' as entities (text and attribute values). */
-static void render_html_escape(struct strbuf *out, const char *s)
+void render_html_escape(struct strbuf *out, const char *s)
 {
 	struct strbuf clean = STRBUF_INIT;
 

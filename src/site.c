@@ -17,6 +17,7 @@
 
 #include "error.h"
 #include "file.h"
+#include "render.h"
 #include "forge.h"
 #include "site_assets.h"
 #include "status.h"
@@ -25,20 +26,7 @@
 
 void site_esc(struct strbuf *out, const char *s)
 {
-	struct strbuf clean = STRBUF_INIT;
-
-	utf8_for_terminal(&clean, s ? s : "", 0);
-	for (const char *p = clean.buf; *p; p++) {
-		switch (*p) {
-		case '&': strbuf_addstr(out, "&amp;"); break;
-		case '<': strbuf_addstr(out, "&lt;"); break;
-		case '>': strbuf_addstr(out, "&gt;"); break;
-		case '"': strbuf_addstr(out, "&quot;"); break;
-		case '\'': strbuf_addstr(out, "&#39;"); break;
-		default: strbuf_addch(out, *p);
-		}
-	}
-	strbuf_release(&clean);
+	render_html_escape(out, s);	/* one escaper for every HTML page */
 }
 
 void site_esc_n(struct strbuf *out, const char *s, size_t max)
