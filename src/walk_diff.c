@@ -147,6 +147,57 @@ static void walk_emit(struct walk_deltas *out, enum walk_change ch, const char *
 }
 
 /*
+ * Two raw trees read side by side (either may be missing): entries come in
+ * git's order as pairs, x from a and y from b, with one side NULL where
+ * only the other tree has the name.
+ */
+struct walk_pair {
+	char *da, *db;
+	struct walk_entry *ea, *eb;
+	size_t na, nb, i, j;
+};
+
+static int walk_pair_open(struct walk_pair *p, struct walk *w, const git_oid *a,
+			  const git_oid *b)
+{
+	size_t la = 0, lb = 0, aa = 0, ab = 0;
+	int rc;
+
+	memset(p, 0, sizeof(*p));
+	if ((rc = walk_tree_copy(&p->da, &la, w, a)) < 0 ||
+	    (rc = walk_tree_copy(&p->db, &lb, w, b)) < 0)
+		return rc;
+	if (p->da)
+		walk_parse_tree(&p->ea, &p->na, &aa, p->da, la);
+	if (p->db)
+		walk_parse_tree(&p->eb, &p->nb, &ab, p->db, lb);
+	return 0;
+}
+
+/* The next pair; 0 when both trees are done. */
+static int walk_pair_next(struct walk_pair *p, const struct walk_entry **x,
+			  const struct walk_entry **y)
+{
+	int c;
+
+	if (p->i >= p->na && p->j >= p->nb)
+		return 0;
+	c = p->i >= p->na ? 1 : p->j >= p->nb ? -1 :
+	    walk_entry_cmp(&p->ea[p->i], &p->eb[p->j]);
+	*x = c <= 0 ? &p->ea[p->i++] : NULL;
+	*y = c >= 0 ? &p->eb[p->j++] : NULL;
+	return 1;
+}
+
+static void walk_pair_close(struct walk_pair *p)
+{
+	free(p->ea);
+	free(p->eb);
+	free(p->da);
+	free(p->db);
+}
+
+/*
  * The file changes between trees a and b (either may be zero) below
  * prefix, as libgit2's tree-to-tree diff gives them without type changes:
  * identical subtrees skipped, a file whose type changed is a delete and an
@@ -155,26 +206,13 @@ static void walk_emit(struct walk_deltas *out, enum walk_change ch, const char *
 static int walk_diff_raw(struct walk_deltas *out, struct walk *w, const git_oid *a,
 			 const git_oid *b, struct strbuf *prefix)
 {
-	char *da = NULL, *db = NULL;
-	size_t la = 0, lb = 0;
-	struct walk_entry *ea = NULL, *eb = NULL;
-	size_t na = 0, nb = 0, aa = 0, ab = 0, i = 0, j = 0, plen = prefix->len;
-	int rc;
+	struct walk_pair pr;
+	const struct walk_entry *x, *y;
+	size_t plen = prefix->len;
+	int rc = walk_pair_open(&pr, w, a, b);
 
-	if ((rc = walk_tree_copy(&da, &la, w, a)) < 0 ||
-	    (rc = walk_tree_copy(&db, &lb, w, b)) < 0)
-		goto done;
-	if (da)
-		walk_parse_tree(&ea, &na, &aa, da, la);
-	if (db)
-		walk_parse_tree(&eb, &nb, &ab, db, lb);
-	while (rc == 0 && (i < na || j < nb)) {
-		int c = i >= na ? 1 : j >= nb ? -1 : walk_entry_cmp(&ea[i], &eb[j]);
-		const struct walk_entry *x = c <= 0 ? &ea[i] : NULL;
-		const struct walk_entry *y = c >= 0 ? &eb[j] : NULL;
+	while (rc == 0 && walk_pair_next(&pr, &x, &y)) {
 
-		i += c <= 0;
-		j += c >= 0;
 		if (x && y && git_oid_equal(&x->oid, &y->oid) && x->mode == y->mode)
 			continue;
 		strbuf_add(prefix, (x ? x : y)->name, (x ? x : y)->len);
@@ -202,11 +240,7 @@ static int walk_diff_raw(struct walk_deltas *out, struct walk *w, const git_oid 
 		}
 		strbuf_setlen(prefix, plen);
 	}
-done:
-	free(ea);
-	free(eb);
-	free(da);
-	free(db);
+	walk_pair_close(&pr);
 	return rc;
 }
 
@@ -458,27 +492,14 @@ static int walk_holds_dir(const char *path, size_t plen, const struct strvec *di
 static int walk_outside(struct walk *w, const git_oid *a, const git_oid *b,
 			struct strbuf *prefix, const struct strvec *dirs, int *changed)
 {
-	char *da = NULL, *db = NULL;
-	size_t la = 0, lb = 0;
-	struct walk_entry *ea = NULL, *eb = NULL;
-	size_t na = 0, nb = 0, aa = 0, ab = 0, i = 0, j = 0, plen = prefix->len;
-	int rc;
+	struct walk_pair pr;
+	const struct walk_entry *x, *y;
+	size_t plen = prefix->len;
+	int rc = walk_pair_open(&pr, w, a, b);
 
-	if ((rc = walk_tree_copy(&da, &la, w, a)) < 0 ||
-	    (rc = walk_tree_copy(&db, &lb, w, b)) < 0)
-		goto done;
-	if (da)
-		walk_parse_tree(&ea, &na, &aa, da, la);
-	if (db)
-		walk_parse_tree(&eb, &nb, &ab, db, lb);
-	while (rc == 0 && (i < na || j < nb)) {
-		int c = i >= na ? 1 : j >= nb ? -1 : walk_entry_cmp(&ea[i], &eb[j]);
-		const struct walk_entry *x = c <= 0 ? &ea[i] : NULL;
-		const struct walk_entry *y = c >= 0 ? &eb[j] : NULL;
+	while (rc == 0 && walk_pair_next(&pr, &x, &y)) {
 		const struct walk_entry *any = x ? x : y;
 
-		i += c <= 0;
-		j += c >= 0;
 		if (x && y && git_oid_equal(&x->oid, &y->oid))
 			continue;
 		*changed = 1;
@@ -495,11 +516,7 @@ static int walk_outside(struct walk *w, const git_oid *a, const git_oid *b,
 		}
 		strbuf_setlen(prefix, plen);
 	}
-done:
-	free(ea);
-	free(eb);
-	free(da);
-	free(db);
+	walk_pair_close(&pr);
 	return rc;
 }
 
