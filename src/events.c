@@ -59,7 +59,7 @@ int events_blob(const char **id, enum adr_status *status, struct engine *e,
 		}
 		/* a name without an id, so the id can only come from the heading */
 		adr_doc_init(&doc);
-		parse_adr(&doc, key.key.rst ? "x.rst" : "x.md", buf.buf, buf.len);
+		parse_adr_status(&doc, key.key.rst ? "x.rst" : "x.md", buf.buf, buf.len);
 		bi->status = doc.status;
 		if (doc.id)
 			bi->heading_id = strpool_intern(&e->pool, doc.id);

@@ -630,6 +630,7 @@ static int pack_read_prefix_at(struct packr *r, struct pack_file *p, off_t off, 
 			       size_t *len, uint64_t *full)
 {
 	const unsigned char *hdr, *d, *end;
+	const struct pack_cached *c;
 	unsigned char *delta, *base = NULL;
 	uint64_t size, src, dst;
 	size_t want, need, base_len;
@@ -637,7 +638,20 @@ static int pack_read_prefix_at(struct packr *r, struct pack_file *p, off_t off, 
 	ssize_t n;
 	int t, i, rc;
 
-	if (depth > PACK_MAX_CHAIN || pack_header(r, p, off, &t, &size, &i, &n) < 0)
+	if (depth > PACK_MAX_CHAIN)
+		return 1;
+	if ((c = pack_cache_get(r, p, off))) {
+		/* a base met earlier in the walk (old versions share chains) */
+		want = c->len < max ? c->len : max;
+		*data = xmalloc(want + 1);
+		memcpy(*data, c->data, want);
+		(*data)[want] = '\0';
+		*type = c->type;
+		*len = want;
+		*full = c->len;
+		return 0;
+	}
+	if (pack_header(r, p, off, &t, &size, &i, &n) < 0)
 		return 1;
 	hdr = r->in;
 	if (t >= 1 && t <= 4) {
@@ -673,10 +687,15 @@ static int pack_read_prefix_at(struct packr *r, struct pack_file *p, off_t off, 
 		/* a byte at least, for the base's type when only inserts are used */
 		uint64_t base_full;
 
-		if (pack_read_prefix_at(r, p, off - base_off, need ? need : 1, depth + 1, type,
+		/* a base that fits is read whole, so that it can be cached */
+		size_t ask = src && src <= max ? (size_t)src : need ? need : 1;
+
+		if (pack_read_prefix_at(r, p, off - base_off, ask, depth + 1, type,
 					&base, &base_len, &base_full) ||
 		    base_full != src || base_len < need)
 			goto out;
+		if (base_len == base_full)	/* whole: a base for the next reads */
+			pack_cache_put(r, p, off - base_off, *type, base, base_len);
 	}
 	*data = xmalloc(want + 1);
 	if (pack_delta_ops(d, end, base, (size_t)src, (size_t)dst, *data, want, &need) < 0) {

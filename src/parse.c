@@ -567,7 +567,9 @@ static unsigned parse_count_lines(const char *s, size_t len)
 	return n;
 }
 
-int parse_adr(struct adr_doc *out, const char *path, const char *buf, size_t len)
+/* parse_adr(), or with !full only its id and status (parse_adr_status()). */
+static int parse_doc(struct adr_doc *out, const char *path, const char *buf, size_t len,
+		     int full)
 {
 	struct strbuf text = STRBUF_INIT, title = STRBUF_INIT;
 	struct parse_out po = { NULL, 0, NULL, 0, STRBUF_INIT };
@@ -582,10 +584,14 @@ int parse_adr(struct adr_doc *out, const char *path, const char *buf, size_t len
 		fm = text.buf + fm_off;
 		body_line = parse_count_lines(text.buf, body_off);
 	}
+	if (fm)
+		fm_status = frontmatter_get(fm, fm_len, "status");
 	if (parse_is_rst(path))
 		parse_rst(&po, text.buf + body_off, text.len - body_off);
-	else
+	else if (full)
 		parse_md(&po, text.buf + body_off, text.len - body_off);
+	else
+		parse_md_status(&po, text.buf + body_off, text.len - body_off, !fm_status);
 
 	/* id and title */
 	if (po.title) {
@@ -620,8 +626,6 @@ int parse_adr(struct adr_doc *out, const char *path, const char *buf, size_t len
 	}
 
 	/* status */
-	if (fm)
-		fm_status = frontmatter_get(fm, fm_len, "status");
 	if (fm_status) {
 		out->status_raw = parse_strip_markup(fm_status);
 		out->status_line = 1 + parse_fm_line(fm, fm_len, "status");
@@ -632,6 +636,8 @@ int parse_adr(struct adr_doc *out, const char *path, const char *buf, size_t len
 		out->status_line = po.status_line + body_line;
 	}
 	out->status = status_normalize(out->status_raw);
+	if (!full)
+		goto done;
 
 	/* date */
 	if (fm) {
@@ -663,10 +669,21 @@ int parse_adr(struct adr_doc *out, const char *path, const char *buf, size_t len
 		parse_links(out, po.section.buf);
 	parse_link_lines(out, text.buf + body_off);
 
+done:
 	free(po.title);
 	free(po.status);
 	strbuf_release(&po.section);
 	strbuf_release(&title);
 	strbuf_release(&text);
 	return 0;
+}
+
+int parse_adr(struct adr_doc *out, const char *path, const char *buf, size_t len)
+{
+	return parse_doc(out, path, buf, len, 1);
+}
+
+int parse_adr_status(struct adr_doc *out, const char *path, const char *buf, size_t len)
+{
+	return parse_doc(out, path, buf, len, 0);
 }

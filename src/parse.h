@@ -23,6 +23,14 @@
  */
 int parse_adr(struct adr_doc *out, const char *path, const char *buf, size_t len);
 
+/*
+ * parse_adr() for readers of the id, the title's line and the status
+ * only (the history walk reads every version of every ADR): the same
+ * values for those and for the title, with the date and links unset, and a
+ * Markdown body parsed only as far as its status when that is safe.
+ */
+int parse_adr_status(struct adr_doc *out, const char *path, const char *buf, size_t len);
+
 /* Files larger than this are parsed from their first PARSE_MAX_BYTES only. */
 #define PARSE_MAX_BYTES (4u << 20)
 

@@ -21,6 +21,26 @@ struct parse_out {
 
 /* Markdown body (LF line ends, valid UTF-8, no NUL) via cmark. */
 void parse_md(struct parse_out *out, const char *body, size_t len);
+/*
+ * Where the Markdown body may be cut with its title and status unchanged
+ * (or len): at the first heading at column 0, after a blank line, past
+ * the first line naming a status word, when nothing before it can run on
+ * past it (a fence, an HTML block that ends at a marker) and no link
+ * reference definition after it can change the text before it.  cmark
+ * then builds the same blocks and inlines for every line before the cut.
+ */
+size_t parse_md_head_len(const char *body, size_t len);
+
+/*
+ * The title and status of parse_md(), for readers that need nothing
+ * else (the section is left partial): the head up to
+ * parse_md_head_len() is parsed first, and the whole body only when the
+ * head lacks the title or (need_status) the status.  Both are then the
+ * whole body's: every block before the cut is the same, and the first
+ * title and status found are never changed by the blocks after them.
+ */
+void parse_md_status(struct parse_out *out, const char *body, size_t len, int need_status);
+
 /* reStructuredText body by line rules. */
 void parse_rst(struct parse_out *out, const char *body, size_t len);
 

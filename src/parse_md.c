@@ -9,8 +9,10 @@
 
 #include <cmark.h>
 #include <ctype.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "status.h"
 #include "xalloc.h"
@@ -340,4 +342,142 @@ void parse_md(struct parse_out *out, const char *body, size_t len)
 	strbuf_release(&sb);
 	cmark_iter_free(it);
 	cmark_node_free(doc);
+}
+
+/* Is needle in s[0..n), ASCII letters compared case-folded? */
+static int md_has_ci(const char *s, size_t n, const char *needle)
+{
+	size_t k = strlen(needle);
+
+	for (size_t i = 0; i + k <= n; i++)
+		if ((s[i] | 0x20) == (needle[0] | 0x20) && !strncasecmp(s + i, needle, k))
+			return 1;
+	return 0;
+}
+
+/* The first needle[0..k) in s[0..n), or NULL (memmem is not standard C). */
+static const char *md_find(const char *s, size_t n, const char *needle, size_t k)
+{
+	const char *p = s, *end = s + n;
+
+	while (k && (size_t)(end - p) >= k &&
+	       (p = memchr(p, needle[0], (size_t)(end - p - (ptrdiff_t)k) + 1))) {
+		if (!memcmp(p, needle, k))
+			return p;
+		p++;
+	}
+	return NULL;
+}
+
+static int md_has(const char *s, size_t n, const char *needle)
+{
+	return md_find(s, n, needle, strlen(needle)) != NULL;
+}
+
+/* Does the line name a status word of any language (a cheap over-guess)? */
+static int md_line_has_status_word(const char *l, size_t n)
+{
+	return md_has_ci(l, n, "stat") || md_has_ci(l, n, "estado") ||
+	       md_has(l, n, "\xD1\x82\xD0\xB0\xD1\x82\xD1\x83\xD1\x81") ||	/* татус */
+	       md_has(l, n, "\xD0\xA2\xD0\x90\xD0\xA2\xD0\xA3\xD0\xA1") ||	/* ТАТУС */
+	       md_has(l, n, "\xE7\x8A\xB6\xE6\x80\x81") ||	/* 状态 */
+	       md_has(l, n, "\xE7\x8B\x80\xE6\x85\x8B") ||	/* 狀態 */
+	       md_has(l, n, "\xE3\x82\xB9\xE3\x83\x86\xE3\x83\xBC\xE3\x82\xBF\xE3\x82\xB9");
+}
+
+/* An ATX heading opening at column 0: "#" to "######", then a blank or the end. */
+static int md_is_col0_atx(const char *l, size_t n)
+{
+	size_t k = 0;
+
+	while (k < n && k < 7 && l[k] == '#')
+		k++;
+	return k >= 1 && k <= 6 && (k == n || l[k] == ' ' || l[k] == '\t');
+}
+
+static int md_is_blank(const char *l, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (l[i] != ' ' && l[i] != '\t')
+			return 0;
+	return 1;
+}
+
+/*
+ * Is every HTML block that may open in head[0..n) closed inside it?
+ * Comments must end ("-->" after each "<!--"); the rarer kinds that run
+ * to an end marker rather than to a blank line (<script>, <pre>, <style>,
+ * <textarea>, "<?", "<!X", CDATA) are not looked into: their presence
+ * says no.
+ */
+static int md_html_closed(const char *head, size_t n)
+{
+	static const char *const raw[] = { "<script", "<pre", "<style", "<textarea" };
+	const char *p = head, *end = head + n;
+
+	for (size_t i = 0; i < sizeof(raw) / sizeof(*raw); i++)
+		if (md_has_ci(head, n, raw[i]))
+			return 0;
+	while ((p = memchr(p, '<', (size_t)(end - p))) && p + 1 < end) {
+		if (p[1] == '?')
+			return 0;
+		if (p[1] == '!') {
+			const char *close;
+
+			if (end - p < 4 || memcmp(p, "<!--", 4))
+				return 0;
+			/* the end may overlap the opening: "<!-->" */
+			close = md_find(p + 2, (size_t)(end - p - 2), "-->", 3);
+			if (!close)
+				return 0;
+			p = close + 3;
+			continue;
+		}
+		p++;
+	}
+	return 1;
+}
+
+size_t parse_md_head_len(const char *body, size_t len)
+{
+	const char *p = body, *end = body + len;
+	int marker = 0, prev_blank = 0;
+
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+
+		if (marker && prev_blank && md_is_col0_atx(p, n)) {
+			size_t cut = (size_t)(p - body);
+
+			if (md_has(body, cut, "```") || md_has(body, cut, "~~~") ||
+			    !md_html_closed(body, cut) || md_has(p, len - cut, "]:"))
+				return len;
+			return cut;
+		}
+		if (!marker)
+			marker = md_line_has_status_word(p, n);
+		prev_blank = md_is_blank(p, n);
+		if (!nl)
+			break;
+		p = nl + 1;
+	}
+	return len;
+}
+
+void parse_md_status(struct parse_out *out, const char *body, size_t len, int need_status)
+{
+	size_t cut = parse_md_head_len(body, len);
+
+	if (cut < len) {
+		parse_md(out, body, cut);
+		if (out->title && (out->status || !need_status))
+			return;
+		free(out->title);
+		free(out->status);
+		out->title = out->status = NULL;
+		out->title_line = out->status_line = 0;
+		strbuf_reset(&out->section);
+	}
+	parse_md(out, body, len);
 }
