@@ -8,6 +8,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "adrid.h"
 #include "discover.h"
@@ -32,6 +33,25 @@ struct change {
 int events_tracked(const struct engine *e, const char *path)
 {
 	return discover_in_dirs(path, &e->dirs) && adrid_has_adr_ext(adrid_basename(path));
+}
+
+int events_title(char **out, struct engine *e, const git_oid *blob, const char *path)
+{
+	const char *base = adrid_basename(path);
+	size_t blen = strlen(base);
+	struct blobinfo key, *bi = NULL;
+
+	memset(&key, 0, sizeof(key));
+	git_oid_cpy(&key.key.oid, blob);
+	key.key.rst = blen > 4 && !strcmp(base + blen - 4, ".rst");
+	/* the walk picks the parser by ".rst", parse_adr() case-blind */
+	if (!key.key.rst && blen > 4 && !strcasecmp(base + blen - 4, ".rst"))
+		return 0;
+	HASH_FIND(hh, e->blobs, &key.key, sizeof(key.key), bi);
+	if (!bi || !bi->title_known)
+		return 0;
+	*out = bi->title ? xstrdup(bi->title) : adrid_slug(base);
+	return 1;
 }
 
 int events_blob(const char **id, enum adr_status *status, struct engine *e,
@@ -63,6 +83,11 @@ int events_blob(const char **id, enum adr_status *status, struct engine *e,
 		bi->status = doc.status;
 		if (doc.id)
 			bi->heading_id = strpool_intern(&e->pool, doc.id);
+		/* a title from the text (title_line 0 is the name's slug) */
+		if (doc.title_line)
+			bi->title = strpool_intern(&e->pool, doc.title);
+		/* a version cut at the parse limit goes to docmemo, which warns */
+		bi->title_known = buf.len < PARSE_MAX_BYTES;
 		adr_doc_release(&doc);
 		strbuf_release(&buf);
 		HASH_ADD(hh, e->blobs, key, sizeof(bi->key), bi);

@@ -34,6 +34,8 @@ struct blobinfo {
 	struct { git_oid oid; int rst; } key;
 	enum adr_status status;
 	const char *heading_id;	/* interned id of its first heading, or NULL */
+	const char *title;	/* interned title from a heading or front matter */
+	int title_known;	/* title is this run's parse (not the cache's) */
 	UT_hash_handle hh;
 };
 
@@ -73,6 +75,14 @@ int events_tracked(const struct engine *e, const char *path);
  * has, interned, or NULL when it has none or a name that is never an ADR
  * (README, template, index: SPEC section 1); *status its status.
  */
+/*
+ * The title of the version blob of the ADR at path, as parse_adr() gives
+ * it, from the walk's parse of that blob (events_blob()): a new string in
+ * *out and 1, or 0 when the walk did not parse it this run (the caller
+ * parses the version itself).
+ */
+int events_title(char **out, struct engine *e, const git_oid *blob, const char *path);
+
 int events_blob(const char **id, enum adr_status *status, struct engine *e,
 		const git_oid *blob, const char *path);
 

@@ -294,10 +294,13 @@ static void history_fill(struct adr_db *db, struct engine *e, struct links *lk,
 			struct adr_doc doc;
 
 			ev->path = xstrdup(h->path);
-			adr_doc_init(&doc);
-			history_doc(&doc, e, &h->blob, h->path);
-			ev->title = xstrdup(doc.title ? doc.title : "");
-			adr_doc_release(&doc);
+			/* the walk parsed this version already: its title is kept */
+			if (!events_title(&ev->title, e, &h->blob, h->path)) {
+				adr_doc_init(&doc);
+				history_doc(&doc, e, &h->blob, h->path);
+				ev->title = xstrdup(doc.title ? doc.title : "");
+				adr_doc_release(&doc);
+			}
 		}
 	}
 	for (size_t i = 0; i < lk->unknown_nr; i++)

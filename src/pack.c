@@ -19,7 +19,7 @@
 #include "xalloc.h"
 
 #define PACK_MAX_CHAIN 128		/* deeper chains go to libgit2 */
-#define PACK_CACHE_BYTES (2u << 20)	/* delta bases kept by offset */
+#define PACK_CACHE_BYTES (4u << 20)	/* delta bases kept by offset */
 #define PACK_FIRST_READ 512		/* header + most small objects */
 #define PACK_BLOCK (64u << 10)		/* pack bytes are read in blocks this big */
 #define PACK_BLOCKS 32			/* blocks kept (direct-mapped) */
@@ -65,7 +65,7 @@ struct packr {
 	unsigned char *in;	/* compressed bytes read so far */
 	size_t in_alloc;
 	struct pack_cached *cache;	/* open addressing by offset */
-	size_t cache_cap, cache_bytes;
+	size_t cache_cap, cache_bytes, cache_nr;
 	unsigned char *out;	/* the answer of packr_read */
 	size_t out_len;
 };
@@ -268,6 +268,7 @@ static void pack_cache_clear(struct packr *r)
 		r->cache[i].p = NULL;
 	}
 	r->cache_bytes = 0;
+	r->cache_nr = 0;
 }
 
 void packr_free(struct packr *r)
@@ -476,7 +477,7 @@ static void pack_cache_put(struct packr *r, struct pack_file *p, off_t off,
 	c = pack_cache_slot(r, p, off);
 	if (c->p)
 		return;
-	if (r->cache_bytes / 64 > r->cache_cap / 2) {
+	if (r->cache_nr >= r->cache_cap / 2) {
 		/* many small entries: start again rather than fill the table */
 		pack_cache_clear(r);
 		c = pack_cache_slot(r, p, off);
@@ -489,6 +490,7 @@ static void pack_cache_put(struct packr *r, struct pack_file *p, off_t off,
 	c->data[len] = '\0';
 	c->len = len;
 	r->cache_bytes += len + 64;
+	r->cache_nr++;
 }
 
 /*

@@ -34,6 +34,7 @@ void walk_free(struct walk *w)
 	free(w->nodes);
 	free(w->chain);
 	walk_rename_free(w);
+	walk_trees_free(w);
 	packr_free(w->packr);
 	git_odb_free(w->odb);
 	memset(w, 0, sizeof(*w));

@@ -54,6 +54,7 @@ struct walk_memo {
 struct packr;
 struct walk_sig;
 struct walk_pair;
+struct walk_tree;
 
 struct walk {
 	struct repo *repo;
@@ -76,6 +77,8 @@ struct walk {
 	git_oid *dir_block;	/* the folder ids after walk_redirs() */
 	struct walk_sig *sigs;	/* rename detection: signatures by blob */
 	struct walk_pair *pairs;	/* and scores by blob pair (walk_rename.c) */
+	struct walk_tree *trees;	/* folder trees read by the diff, by id */
+	size_t trees_bytes;
 };
 
 /*
@@ -197,6 +200,8 @@ void walk_deltas_clear(struct walk_deltas *d);
 int walk_renames(struct walk_deltas *d, size_t from, struct walk *w);
 void walk_deltas_sort(struct walk_deltas *d, size_t from);
 void walk_rename_free(struct walk *w);
+/* walk_diff.c: drop the memo of folder trees. */
+void walk_trees_free(struct walk *w);
 
 /*
  * The changes of blobs under the folders between two folder-id vectors

@@ -92,14 +92,59 @@ static int walk_is_doc(const char *name, size_t len)
 }
 
 /*
+ * The memo of folder trees: each folder tree is read as the new side of
+ * one diff and the old side of the next, and again by every pass over
+ * the history folders (history.c), so reads repeat several times over.
+ * Kept up to WALK_TREES_BYTES and then dropped whole (as pack.c's delta
+ * bases): the folders' trees are small next to the repository's.
+ */
+#define WALK_TREES_BYTES (8u << 20)
+#define WALK_TREE_MAX (64u << 10)	/* a bigger tree is read each time */
+
+struct walk_tree {
+	git_oid id;
+	size_t len;
+	UT_hash_handle hh;
+	char data[];
+};
+
+void walk_trees_free(struct walk *w)
+{
+	struct walk_tree *t, *tmp;
+
+	HASH_ITER(hh, w->trees, t, tmp) {
+		HASH_DEL(w->trees, t);
+		free(t);
+	}
+	w->trees_bytes = 0;
+}
+
+static void walk_trees_put(struct walk *w, const git_oid *id, const char *data, size_t len)
+{
+	struct walk_tree *t;
+
+	if (len > WALK_TREE_MAX)
+		return;
+	if (w->trees_bytes + len > WALK_TREES_BYTES)
+		walk_trees_free(w);
+	t = xmalloc(sizeof(*t) + len);
+	git_oid_cpy(&t->id, id);
+	t->len = len;
+	memcpy(t->data, data, len);
+	HASH_ADD(hh, w->trees, id, sizeof(t->id), t);
+	w->trees_bytes += sizeof(*t) + len;
+}
+
+/*
  * A copy of tree id's raw data (NULL for a zero id): the tree merges below
- * hold two trees while they recurse.  The pack reader first (its buffer
- * is reused by the next read), libgit2 for anything it cannot give.
+ * hold two trees while they recurse.  The memo, then the pack reader (its
+ * buffer is reused by the next read), libgit2 for anything it cannot give.
  */
 static int walk_tree_copy(char **out, size_t *len, struct walk *w, const git_oid *id)
 {
 	git_odb_object *obj = NULL;
 	const unsigned char *data;
+	struct walk_tree *t;
 	git_object_t type;
 	char hex[GIT_OID_HEXSZ + 1];
 
@@ -107,9 +152,17 @@ static int walk_tree_copy(char **out, size_t *len, struct walk *w, const git_oid
 	*len = 0;
 	if (!id || git_oid_is_zero(id))
 		return 0;
+	HASH_FIND(hh, w->trees, id, sizeof(*id), t);
+	if (t) {
+		*len = t->len;
+		*out = xmalloc(t->len + 1);
+		memcpy(*out, t->data, t->len);
+		return 0;
+	}
 	if (packr_read(w->packr, id, &type, &data, len) == 0 && type == GIT_OBJECT_TREE) {
 		*out = xmalloc(*len + 1);
 		memcpy(*out, data, *len);
+		walk_trees_put(w, id, *out, *len);
 		return 0;
 	}
 	/* a cache hit walks nothing: the object database is not open yet */
@@ -123,6 +176,7 @@ static int walk_tree_copy(char **out, size_t *len, struct walk *w, const git_oid
 	*out = xmalloc(*len + 1);
 	memcpy(*out, git_odb_object_data(obj), *len);
 	git_odb_object_free(obj);
+	walk_trees_put(w, id, *out, *len);
 	return 0;
 }
 
