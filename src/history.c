@@ -294,8 +294,12 @@ static void history_fill(struct adr_db *db, struct engine *e, struct links *lk,
 			struct adr_doc doc;
 
 			ev->path = xstrdup(h->path);
-			/* the walk parsed this version already: its title is kept */
-			if (!events_title(&ev->title, e, &h->blob, h->path)) {
+			/*
+			 * Without the memo's file the walk's parse of this
+			 * version gives its title; with it, the memo keeps the
+			 * version for the next run's hit, which walks nothing.
+			 */
+			if (e->docs.dir || !events_title(&ev->title, e, &h->blob, h->path)) {
 				adr_doc_init(&doc);
 				history_doc(&doc, e, &h->blob, h->path);
 				ev->title = xstrdup(doc.title ? doc.title : "");
