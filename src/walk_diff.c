@@ -95,10 +95,11 @@ static int walk_is_doc(const char *name, size_t len)
  * The memo of folder trees: each folder tree is read as the new side of
  * one diff and the old side of the next, and again by every pass over
  * the history folders (history.c), so reads repeat several times over.
- * Kept up to WALK_TREES_BYTES and then dropped whole (as pack.c's delta
+ * Kept up to WALK_TREES_BYTES (8 MiB measured no faster, 2.4 MB more at
+ * 100k commits) and then dropped whole (as pack.c's delta
  * bases): the folders' trees are small next to the repository's.
  */
-#define WALK_TREES_BYTES (8u << 20)
+#define WALK_TREES_BYTES (2u << 20)
 #define WALK_TREE_MAX (64u << 10)	/* a bigger tree is read each time */
 
 struct walk_tree {
