@@ -374,15 +374,44 @@ static int md_has(const char *s, size_t n, const char *needle)
 	return md_find(s, n, needle, strlen(needle)) != NULL;
 }
 
-/* Does the line name a status word of any language (a cheap over-guess)? */
+/* Does s[0..n) start with the ASCII word w, letters case-folded? */
+static int md_at_ci(const char *s, size_t n, const char *w)
+{
+	size_t k = 0;
+
+	for (; w[k]; k++)
+		if (k >= n || (s[k] | 0x20) != w[k])
+			return 0;
+	return 1;
+}
+
+static int md_at(const char *s, size_t n, const char *w)
+{
+	size_t k = strlen(w);
+
+	return k <= n && !memcmp(s, w, k);
+}
+
+/*
+ * Does the line name a status word of any language (a cheap over-guess:
+ * "stat" covers status, statut and stato)?  One pass over the line: it
+ * runs on every line of every version up to the cut.
+ */
 static int md_line_has_status_word(const char *l, size_t n)
 {
-	return md_has_ci(l, n, "stat") || md_has_ci(l, n, "estado") ||
-	       md_has(l, n, "\xD1\x82\xD0\xB0\xD1\x82\xD1\x83\xD1\x81") ||	/* татус */
-	       md_has(l, n, "\xD0\xA2\xD0\x90\xD0\xA2\xD0\xA3\xD0\xA1") ||	/* ТАТУС */
-	       md_has(l, n, "\xE7\x8A\xB6\xE6\x80\x81") ||	/* 状态 */
-	       md_has(l, n, "\xE7\x8B\x80\xE6\x85\x8B") ||	/* 狀態 */
-	       md_has(l, n, "\xE3\x82\xB9\xE3\x83\x86\xE3\x83\xBC\xE3\x82\xBF\xE3\x82\xB9");
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)l[i];
+
+		if ((c | 0x20) == 's' ? md_at_ci(l + i, n - i, "stat") :
+		    (c | 0x20) == 'e' ? md_at_ci(l + i, n - i, "estado") :
+		    c >= 0xD0 && (md_at(l + i, n - i, "\xD1\x82\xD0\xB0\xD1\x82\xD1\x83\xD1\x81") ||	/* татус */
+				  md_at(l + i, n - i, "\xD0\xA2\xD0\x90\xD0\xA2\xD0\xA3\xD0\xA1") ||	/* ТАТУС */
+				  md_at(l + i, n - i, "\xE7\x8A\xB6\xE6\x80\x81") ||	/* 状态 */
+				  md_at(l + i, n - i, "\xE7\x8B\x80\xE6\x85\x8B") ||	/* 狀態 */
+				  md_at(l + i, n - i, "\xE3\x82\xB9\xE3\x83\x86\xE3\x83\xBC\xE3\x82\xBF\xE3\x82\xB9")))
+			return 1;
+	}
+	return 0;
 }
 
 /* An ATX heading opening at column 0: "#" to "######", then a blank or the end. */
