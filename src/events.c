@@ -35,15 +35,23 @@ int events_tracked(const struct engine *e, const char *path)
 	return discover_in_dirs(path, &e->dirs) && adrid_has_adr_ext(adrid_basename(path));
 }
 
+/* The memo's key of blob under the file name base: its id and its parser. */
+static void events_blob_key(struct blobinfo *key, const git_oid *blob, const char *base)
+{
+	size_t blen = strlen(base);
+
+	memset(key, 0, sizeof(*key));
+	git_oid_cpy(&key->key.oid, blob);
+	key->key.rst = blen > 4 && !strcmp(base + blen - 4, ".rst");
+}
+
 int events_title(char **out, struct engine *e, const git_oid *blob, const char *path)
 {
 	const char *base = adrid_basename(path);
 	size_t blen = strlen(base);
 	struct blobinfo key, *bi = NULL;
 
-	memset(&key, 0, sizeof(key));
-	git_oid_cpy(&key.key.oid, blob);
-	key.key.rst = blen > 4 && !strcmp(base + blen - 4, ".rst");
+	events_blob_key(&key, blob, base);
 	/* the walk picks the parser by ".rst", parse_adr() case-blind */
 	if (!key.key.rst && blen > 4 && !strcasecmp(base + blen - 4, ".rst"))
 		return 0;
@@ -58,13 +66,10 @@ int events_blob(const char **id, enum adr_status *status, struct engine *e,
 		const git_oid *blob, const char *path)
 {
 	const char *base = adrid_basename(path);
-	size_t blen = strlen(base);
 	struct blobinfo key, *bi = NULL;
 	char *name_id;
 
-	memset(&key, 0, sizeof(key));
-	git_oid_cpy(&key.key.oid, blob);
-	key.key.rst = blen > 4 && !strcmp(base + blen - 4, ".rst");
+	events_blob_key(&key, blob, base);
 	HASH_FIND(hh, e->blobs, &key.key, sizeof(key.key), bi);
 	if (!bi) {
 		struct strbuf buf = STRBUF_INIT;

@@ -75,6 +75,9 @@ int events_tracked(const struct engine *e, const char *path);
  * has, interned, or NULL when it has none or a name that is never an ADR
  * (README, template, index: SPEC section 1); *status its status.
  */
+int events_blob(const char **id, enum adr_status *status, struct engine *e,
+		const git_oid *blob, const char *path);
+
 /*
  * The title of the version blob of the ADR at path, as parse_adr() gives
  * it, from the walk's parse of that blob (events_blob()): a new string in
@@ -82,9 +85,6 @@ int events_tracked(const struct engine *e, const char *path);
  * parses the version itself).
  */
 int events_title(char **out, struct engine *e, const git_oid *blob, const char *path);
-
-int events_blob(const char **id, enum adr_status *status, struct engine *e,
-		const git_oid *blob, const char *path);
 
 /*
  * The snapshot of a commit outside the walk (made once, owned by e), as

@@ -460,6 +460,18 @@ static const struct pack_cached *pack_cache_get(struct packr *r, struct pack_fil
 	return c->p ? c : NULL;
 }
 
+/* A new copy of the first max bytes (at most) of a cached object, NUL-ended. */
+static unsigned char *pack_cache_copy(const struct pack_cached *c, size_t max, size_t *len)
+{
+	unsigned char *data;
+
+	*len = c->len < max ? c->len : max;
+	data = xmalloc(*len + 1);
+	memcpy(data, c->data, *len);
+	data[*len] = '\0';
+	return data;
+}
+
 /* Keep a copy of an object as a delta base; the whole cache goes when full. */
 static void pack_cache_put(struct packr *r, struct pack_file *p, off_t off,
 			   git_object_t type, const unsigned char *data, size_t len)
@@ -547,9 +559,7 @@ static int pack_read_at(struct packr *r, struct pack_file *p, off_t off, int dep
 		return 1;
 	if ((c = pack_cache_get(r, p, off))) {
 		*type = c->type;
-		*len = c->len;
-		*data = xmalloc(c->len + 1);
-		memcpy(*data, c->data, c->len + 1);
+		*data = pack_cache_copy(c, c->len, len);
 		return 0;
 	}
 	if (pack_header(r, p, off, &t, &size, &i, &n) < 0 || size > PACK_MAX_OBJECT)
@@ -644,12 +654,8 @@ static int pack_read_prefix_at(struct packr *r, struct pack_file *p, off_t off, 
 		return 1;
 	if ((c = pack_cache_get(r, p, off))) {
 		/* a base met earlier in the walk (old versions share chains) */
-		want = c->len < max ? c->len : max;
-		*data = xmalloc(want + 1);
-		memcpy(*data, c->data, want);
-		(*data)[want] = '\0';
 		*type = c->type;
-		*len = want;
+		*data = pack_cache_copy(c, max, len);
 		*full = c->len;
 		return 0;
 	}

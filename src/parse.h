@@ -24,10 +24,10 @@
 int parse_adr(struct adr_doc *out, const char *path, const char *buf, size_t len);
 
 /*
- * parse_adr() for readers of the id, the title's line and the status
- * only (the history walk reads every version of every ADR): the same
- * values for those and for the title, with the date and links unset, and a
- * Markdown body parsed only as far as its status when that is safe.
+ * parse_adr() for readers of the id, title and status only (the history
+ * walk, which reads every version of every ADR): those fields and their
+ * lines are parse_adr()'s, date and links are left unset, and a Markdown
+ * body is parsed only as far as its status where that cannot change them.
  */
 int parse_adr_status(struct adr_doc *out, const char *path, const char *buf, size_t len);
 

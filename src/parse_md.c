@@ -12,7 +12,6 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "status.h"
 #include "xalloc.h"
@@ -344,17 +343,6 @@ void parse_md(struct parse_out *out, const char *body, size_t len)
 	cmark_node_free(doc);
 }
 
-/* Is needle in s[0..n), ASCII letters compared case-folded? */
-static int md_has_ci(const char *s, size_t n, const char *needle)
-{
-	size_t k = strlen(needle);
-
-	for (size_t i = 0; i + k <= n; i++)
-		if ((s[i] | 0x20) == (needle[0] | 0x20) && !strncasecmp(s + i, needle, k))
-			return 1;
-	return 0;
-}
-
 /* The first needle[0..k) in s[0..n), or NULL (memmem is not standard C). */
 static const char *md_find(const char *s, size_t n, const char *needle, size_t k)
 {
@@ -374,7 +362,11 @@ static int md_has(const char *s, size_t n, const char *needle)
 	return md_find(s, n, needle, strlen(needle)) != NULL;
 }
 
-/* Does s[0..n) start with the ASCII word w, letters case-folded? */
+/*
+ * Does s[0..n) start with w (lower case), s's letters case-folded?  The
+ * fold (| 0x20) also lets a few control bytes match punctuation: an
+ * over-guess, which only ever refuses a cut.
+ */
 static int md_at_ci(const char *s, size_t n, const char *w)
 {
 	size_t k = 0;
@@ -383,6 +375,15 @@ static int md_at_ci(const char *s, size_t n, const char *w)
 		if (k >= n || (s[k] | 0x20) != w[k])
 			return 0;
 	return 1;
+}
+
+/* Is w (lower case) in s[0..n), as md_at_ci() compares? */
+static int md_has_ci(const char *s, size_t n, const char *w)
+{
+	for (size_t i = 0; i < n; i++)
+		if (md_at_ci(s + i, n - i, w))
+			return 1;
+	return 0;
 }
 
 static int md_at(const char *s, size_t n, const char *w)
