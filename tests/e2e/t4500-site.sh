@@ -311,6 +311,7 @@ else
 
 	test_expect_success 'Chromium: every page of every corpus site reads at 420 px' '
 		if ! command -v node >/dev/null; then say "skipped: no node for scripts/page-width"; return 0; fi &&
+		if ! ls "$SHARED"/corpus/*.bundle >/dev/null 2>&1; then say "skipped: no corpus"; return 0; fi &&
 		find "$TRASH"/s-* -name "*.html" >pages &&
 		test -s pages &&
 		CHROMIUM="$CHROMIUM" node "$ADRLOG_TOP/scripts/page-width" --each 420 <pages >widths &&
