@@ -165,8 +165,8 @@ void docmemo_open(struct docmemo *m, struct repo *repo, int on)
 	free(file);
 }
 
-int docmemo_parse(struct adr_doc *doc, struct docmemo *m, struct repo *repo,
-		  const git_oid *blob, const char *path)
+int docmemo_parse_new(struct adr_doc *doc, struct docmemo_new *nw, struct docmemo *m,
+		      struct repo *repo, const git_oid *blob, const char *path)
 {
 	struct docmemo_entry *d = NULL;
 	struct strbuf buf = STRBUF_INIT;
@@ -174,6 +174,8 @@ int docmemo_parse(struct adr_doc *doc, struct docmemo *m, struct repo *repo,
 	char *key = entry_key(blob, path, &klen);
 	int big;
 
+	if (nw)
+		memset(nw, 0, sizeof(*nw));
 	adr_doc_init(doc);
 	HASH_FIND(hh, m->map, key, klen, d);
 	if (d) {
@@ -189,7 +191,13 @@ int docmemo_parse(struct adr_doc *doc, struct docmemo *m, struct repo *repo,
 			strbuf_release(&buf);
 			return -1;
 		}
-		parse_adr(doc, path, buf.buf, buf.len);
+		if (nw) {
+			parse_adr_heading_id(doc, &nw->heading_id, path, buf.buf, buf.len);
+			nw->parsed = 1;
+			nw->big = buf.len >= PARSE_MAX_BYTES;
+		} else {
+			parse_adr(doc, path, buf.buf, buf.len);
+		}
 		big = buf.len >= PARSE_MAX_BYTES;
 		strbuf_release(&buf);
 		if (!m->dir && HASH_COUNT(m->map) >= DOCMEMO_RUN_MAX) {
@@ -206,10 +214,16 @@ int docmemo_parse(struct adr_doc *doc, struct docmemo *m, struct repo *repo,
 		}
 	}
 	/* a status past the parse limit is not found: say why it is missing */
-	if (big && doc->id && !doc->status_raw)
+	if (!nw && big && doc->id && !doc->status_raw)
 		warning("'%s': no status in its first %u MB (the rest is not read)",
 			path, PARSE_MAX_BYTES >> 20);
 	return 0;
+}
+
+int docmemo_parse(struct adr_doc *doc, struct docmemo *m, struct repo *repo,
+		  const git_oid *blob, const char *path)
+{
+	return docmemo_parse_new(doc, NULL, m, repo, blob, path);
 }
 
 void docmemo_close(struct docmemo *m)

@@ -35,6 +35,21 @@ void docmemo_open(struct docmemo *m, struct repo *repo, int on);
 int docmemo_parse(struct adr_doc *doc, struct docmemo *m, struct repo *repo,
 		  const git_oid *blob, const char *path);
 
+/* What docmemo_parse_new() says of a document it had to parse. */
+struct docmemo_new {
+	int parsed;		/* read and parsed in this call (not the memo's) */
+	int big;		/* the blob reached the parse limit */
+	char *heading_id;	/* parse_adr_heading_id()'s, when parsed; free it */
+};
+
+/*
+ * docmemo_parse(), telling in *nw whether it parsed the blob and what the
+ * walk's memo wants besides (events_blob_seed()).  No warning: the
+ * record's own docmemo_parse() gives it.
+ */
+int docmemo_parse_new(struct adr_doc *doc, struct docmemo_new *nw, struct docmemo *m,
+		      struct repo *repo, const git_oid *blob, const char *path);
+
 /* Save the memo when it gained documents, and free it. */
 void docmemo_close(struct docmemo *m);
 

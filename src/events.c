@@ -62,6 +62,31 @@ int events_title(char **out, struct engine *e, const git_oid *blob, const char *
 	return 1;
 }
 
+void events_blob_seed(struct engine *e, const git_oid *blob, const char *path,
+		      const struct adr_doc *doc, const char *heading_id, int big)
+{
+	const char *base = adrid_basename(path);
+	size_t blen = strlen(base);
+	struct blobinfo key, *bi = NULL;
+
+	events_blob_key(&key, blob, base);
+	if (!key.key.rst && blen > 4 && !strcasecmp(base + blen - 4, ".rst"))
+		return;
+	HASH_FIND(hh, e->blobs, &key.key, sizeof(key.key), bi);
+	if (bi)
+		return;
+	/* what events_blob() would have taken from its own parse */
+	bi = xcalloc(1, sizeof(*bi));
+	bi->key = key.key;
+	bi->status = doc->status;
+	if (heading_id)
+		bi->heading_id = strpool_intern(&e->pool, heading_id);
+	if (doc->title_line)
+		bi->title = strpool_intern(&e->pool, doc->title);
+	bi->title_known = !big;
+	HASH_ADD(hh, e->blobs, key, sizeof(bi->key), bi);
+}
+
 int events_blob(const char **id, enum adr_status *status, struct engine *e,
 		const git_oid *blob, const char *path)
 {
@@ -85,6 +110,7 @@ int events_blob(const char **id, enum adr_status *status, struct engine *e,
 		/* a name without an id, so the id can only come from the heading */
 		adr_doc_init(&doc);
 		parse_adr_status(&doc, key.key.rst ? "x.rst" : "x.md", buf.buf, buf.len);
+		e->parsed++;
 		bi->status = doc.status;
 		if (doc.id)
 			bi->heading_id = strpool_intern(&e->pool, doc.id);

@@ -62,6 +62,7 @@ struct engine {
 	struct strpool tip_ids;	/* ids of the ADRs at the tip */
 	struct docmemo docs;	/* parsed documents by blob and path */
 	unsigned char *bookkeeping;	/* per walk index: 0 not asked, 1 yes, 2 no */
+	size_t parsed;		/* versions events_blob() read and parsed (the trace) */
 };
 
 /*
@@ -85,6 +86,16 @@ int events_blob(const char **id, enum adr_status *status, struct engine *e,
  * parses the version itself).
  */
 int events_title(char **out, struct engine *e, const git_oid *blob, const char *path);
+
+/*
+ * Give the walk's memo the blob at path from a whole parse made anyway
+ * (the tip's record, docmemo_parse_new()), so that events_blob() does not
+ * parse it again: its status, heading id (heading_id) and title.  Nothing
+ * when the memo has it, or when its parser would not be the walk's
+ * (".RST" names).
+ */
+void events_blob_seed(struct engine *e, const git_oid *blob, const char *path,
+		      const struct adr_doc *doc, const char *heading_id, int big);
 
 /*
  * The snapshot of a commit outside the walk (made once, owned by e), as

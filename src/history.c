@@ -14,6 +14,7 @@
 
 #include "adrid.h"
 #include "cache.h"
+#include "cachefile.h"
 #include "date.h"
 #include "discover.h"
 #include "error.h"
@@ -107,6 +108,27 @@ static int history_scan(struct walk *w, uint32_t idx, const char *raw, size_t le
 }
 
 /* The ids of the ADRs at the tip (for the ADR-012-2 rule). */
+/*
+ * A tip version is parsed whole once, for its record (history_adr(),
+ * through the document memo) and for the walk, which would otherwise
+ * parse it again for its status.  A blob the memo cannot read is left to
+ * events_blob(), which says so.
+ */
+static void history_tip_parse(struct engine *e, const git_oid *blob, const char *path)
+{
+	struct docmemo_new nw;
+	struct adr_doc doc;
+
+	if (docmemo_parse_new(&doc, &nw, &e->docs, e->repo, blob, path) < 0) {
+		git_error_clear();
+		error_clear();
+	} else if (nw.parsed) {
+		events_blob_seed(e, blob, path, &doc, nw.heading_id, nw.big);
+	}
+	free(nw.heading_id);
+	adr_doc_release(&doc);
+}
+
 static int history_tip_ids(struct engine *e, const git_tree *tree)
 {
 	struct walk_deltas d = { 0 };
@@ -121,6 +143,7 @@ static int history_tip_ids(struct engine *e, const git_tree *tree)
 
 		if (!discover_is_candidate(d.v[i].new_path, &e->adr_dirs))
 			continue;
+		history_tip_parse(e, &d.v[i].new_blob, d.v[i].new_path);
 		rc = events_blob(&id, &st, e, &d.v[i].new_blob, d.v[i].new_path);
 		if (rc == 0 && id)
 			strpool_intern(&e->tip_ids, id);
@@ -532,6 +555,8 @@ int history_load(struct adr_db **out, struct repo *repo,
 		strvec_clear(&hist);
 		tip_snap = NULL;
 	}
+	/* tip versions are parsed once, whole (history_tip_parse()) */
+	cf_trace("walk parsed %zu versions", e.parsed);
 	/* the state before the steps that need the whole history */
 	cache_keep(cache, &e, &lk);
 	lineage_finish(&e.lins);

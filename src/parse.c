@@ -567,9 +567,12 @@ static unsigned parse_count_lines(const char *s, size_t len)
 	return n;
 }
 
-/* parse_adr(), or with !full only its id and status (parse_adr_status()). */
+/*
+ * parse_adr(), or with !full only its id and status (parse_adr_status());
+ * the heading's id into *heading_out when not NULL.
+ */
 static int parse_doc(struct adr_doc *out, const char *path, const char *buf, size_t len,
-		     int full)
+		     int full, char **heading_out)
 {
 	struct strbuf text = STRBUF_INIT, title = STRBUF_INIT;
 	struct parse_out po = { NULL, 0, NULL, 0, STRBUF_INIT };
@@ -601,6 +604,8 @@ static int parse_doc(struct adr_doc *out, const char *path, const char *buf, siz
 		parse_squeeze(&title);
 		out->title_line = po.title_line + body_line;
 	}
+	if (heading_out)
+		*heading_out = heading_id ? xstrdup(heading_id) : NULL;
 	out->id = adrid_from_name(adrid_basename(path));
 	if (!out->id && heading_id) {
 		out->id = heading_id;
@@ -680,10 +685,16 @@ done:
 
 int parse_adr(struct adr_doc *out, const char *path, const char *buf, size_t len)
 {
-	return parse_doc(out, path, buf, len, 1);
+	return parse_doc(out, path, buf, len, 1, NULL);
+}
+
+int parse_adr_heading_id(struct adr_doc *out, char **heading_id, const char *path,
+			 const char *buf, size_t len)
+{
+	return parse_doc(out, path, buf, len, 1, heading_id);
 }
 
 int parse_adr_status(struct adr_doc *out, const char *path, const char *buf, size_t len)
 {
-	return parse_doc(out, path, buf, len, 0);
+	return parse_doc(out, path, buf, len, 0, NULL);
 }

@@ -31,6 +31,15 @@ int parse_adr(struct adr_doc *out, const char *path, const char *buf, size_t len
  */
 int parse_adr_status(struct adr_doc *out, const char *path, const char *buf, size_t len);
 
+/*
+ * parse_adr(), and in *heading_id the id its first level-1 heading gives
+ * whatever the name says (a new string, or NULL): what parse_adr_status()
+ * of a file without an id in its name would take as the id.  The history
+ * reads each tip version once this way, for its record and its walk.
+ */
+int parse_adr_heading_id(struct adr_doc *out, char **heading_id, const char *path,
+			 const char *buf, size_t len);
+
 /* Files larger than this are parsed from their first PARSE_MAX_BYTES only. */
 #define PARSE_MAX_BYTES (4u << 20)
 

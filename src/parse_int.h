@@ -23,13 +23,14 @@ struct parse_out {
 void parse_md(struct parse_out *out, const char *body, size_t len);
 /*
  * Where the Markdown body may be cut with its title and status unchanged
- * (or len): at the first heading at column 0, after a blank line, past
- * the first line naming a status word, when nothing before it can run on
- * past it (a fence, an HTML block that ends at a marker) and no link
+ * (or len), parse_cut.c: at the first heading at column 0, after a blank
+ * line, past the first line that begins with a status word (or with
+ * !want_status, that may be the title), when nothing before it can run
+ * on past it (a fence, an HTML block that ends at a marker) and no link
  * reference definition after it can change the text before it.  cmark
  * then builds the same blocks and inlines for every line before the cut.
  */
-size_t parse_md_head_len(const char *body, size_t len);
+size_t parse_md_head_len(const char *body, size_t len, int want_status);
 
 /*
  * The title and status of parse_md(), for readers that need nothing

@@ -87,9 +87,43 @@ TEST_GROUP(parse_status_head)
 
 		if (!strncmp(r->text, "---\n", 4))
 			body = (size_t)(strstr(r->text + 4, "---\n") + 4 - r->text);
-		INT_EQ(parse_md_head_len(r->text + body, len - body) < len - body, r->cut, r->what);
+		/* a row with front matter has its status there: only the title is wanted */
+		INT_EQ(parse_md_head_len(r->text + body, len - body, !body) < len - body, r->cut,
+		       r->what);
 		head_same("x.md", r->text, len, r->what, 1);
 		head_same("0042-named.md", r->text, len, r->what, 1);
+	}
+}
+
+/* Where the head ends: past the line most likely to hold what is wanted. */
+TEST_GROUP(parse_status_head_where)
+{
+	static const struct {
+		const char *what, *text, *cut_at;	/* cut_at NULL: no cut */
+		int want_status;
+	} rows[] = {
+		{ "a status word in the prose is not the status line",
+		  "# T\n\nThe initial status of a record is proposed.\n\n## Context\n\nx\n\n"
+		  "## Status\n\nAccepted\n\n## Consequences\n\ny\n", "## Consequences", 1 },
+		{ "\"state\" and \"Statement\" are not status words",
+		  "# T\n\n## Problem Statement\n\nstate\n\n## Status\n\nAccepted\n\n## Next\n",
+		  "## Next", 1 },
+		{ "a bold status field in a list",
+		  "# T\n\n* **Status**: accepted\n\n## Context\n", "## Context", 1 },
+		{ "status in the front matter: the head ends after the title",
+		  "# T\n\n## Context\n\nx\n\n## More\n", "## Context", 0 },
+		{ "a setext title",
+		  "Title\n=====\n\n## Context\n", "## Context", 0 },
+		{ "no title line at all", "Some text\n\n## Context\n", NULL, 0 },
+	};
+
+	for (size_t i = 0; i < sizeof(rows) / sizeof(*rows); i++) {
+		size_t len = strlen(rows[i].text);
+		size_t want = rows[i].cut_at ? (size_t)(strstr(rows[i].text, rows[i].cut_at) -
+							rows[i].text) : len;
+
+		INT_EQ(parse_md_head_len(rows[i].text, len, rows[i].want_status), want,
+		       rows[i].what);
 	}
 }
 
@@ -120,7 +154,7 @@ TEST_GROUP(parse_status_files)
 		fclose(in);
 		files++;
 		if (strlen(line) < 4 || strcmp(line + strlen(line) - 4, ".rst"))
-			cut += parse_md_head_len(text.buf, text.len) < text.len;
+			cut += parse_md_head_len(text.buf, text.len, 1) < text.len;
 		if (!head_same(line, text.buf, text.len, line, 0)) {
 			differ++;
 			head_same(line, text.buf, text.len, line, 1);
