@@ -179,14 +179,8 @@ static int repo_is_partial(struct repo *repo)
  * for a loose one (issue 12: a 200 MB ADR was read whole for the 4 MiB
  * parsed).  0, or 1 when neither can (the caller reads it whole).
  */
-static int repo_read_blob_prefix(struct strbuf *out, struct repo *repo, const git_oid *id,
-				 size_t max)
+struct packr *repo_packr(struct repo *repo)
 {
-	const unsigned char *data;
-	git_odb_stream *st = NULL;
-	git_object_t type;
-	size_t len, start = out->len;
-
 	if (!repo->prefix_ready) {
 		struct strbuf objects = STRBUF_INIT;
 
@@ -199,7 +193,18 @@ static int repo_read_blob_prefix(struct strbuf *out, struct repo *repo, const gi
 			repo->odb = NULL;
 		}
 	}
-	if (packr_read_prefix(repo->packr, id, max, &type, &data, &len) == 0) {
+	return repo->packr;
+}
+
+static int repo_read_blob_prefix(struct strbuf *out, struct repo *repo, const git_oid *id,
+				 size_t max)
+{
+	const unsigned char *data;
+	git_odb_stream *st = NULL;
+	git_object_t type;
+	size_t len, start = out->len;
+
+	if (packr_read_prefix(repo_packr(repo), id, max, &type, &data, &len) == 0) {
 		if (type != GIT_OBJECT_BLOB)
 			return 1;
 		strbuf_add(out, data, len);

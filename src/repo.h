@@ -20,11 +20,20 @@ struct packr;
 
 struct repo {
 	git_repository *git;
-	/* for the capped blob reads of repo_read_blob, opened on first use */
+	/* the pack reader, opened on first use (repo_packr()) */
 	struct packr *packr;
 	git_odb *odb;
 	int prefix_ready;
 };
+
+/*
+ * The repository's one pack reader (pack.h), or NULL when it has no pack
+ * it can read: shared by the walk and the blob reads, so that each pack
+ * index is mapped once (at 100k commits, a 24 MB index touched whole by
+ * both doubled it in memory).  Data it returns is valid until its next
+ * read, by anyone.
+ */
+struct packr *repo_packr(struct repo *repo);
 
 /* Change to path (when non-NULL, like git -C) and open the repository. */
 int repo_open(struct repo **out, const char *path);

@@ -35,7 +35,6 @@ void walk_free(struct walk *w)
 	free(w->chain);
 	walk_rename_free(w);
 	walk_trees_free(w);
-	packr_free(w->packr);
 	git_odb_free(w->odb);
 	memset(w, 0, sizeof(*w));
 }
@@ -550,13 +549,7 @@ int walk_load(struct walk *w, struct repo *repo, const git_oid *tip,
 	/* the tip's ADR ids may have opened it already (walk_diff.c) */
 	if (!w->odb && git_repository_odb(&w->odb, repo->git) < 0)
 		return repo_error("cannot open the object database");
-	{
-		struct strbuf objects = STRBUF_INIT;
-
-		strbuf_addf(&objects, "%sobjects", git_repository_commondir(repo->git));
-		packr_open(&w->packr, objects.buf);
-		strbuf_release(&objects);
-	}
+	w->packr = repo_packr(repo);	/* the repository's, not freed here */
 	/* the tip first (unless A..B hides it): index 0 until walk_sort() */
 	if (!hide)
 		walk_add(w, tip);

@@ -59,7 +59,7 @@ struct walk_tree;
 struct walk {
 	struct repo *repo;
 	git_odb *odb;
-	struct packr *packr;	/* the fast reader of pack files, or NULL */
+	struct packr *packr;	/* the repository's pack reader (repo_packr()), or NULL */
 	const struct strvec *dirs;	/* the ADR folders (borrowed) */
 	struct walk_node *nodes;	/* walk order: parents first */
 	uint32_t nr;

@@ -1,5 +1,5 @@
 #!/bin/sh
-test_description='start-up: a run opens no CA bundle, no Kerberos file and (linked statically, ADR 39) no shared library but libc'
+test_description='start-up: a run opens no CA bundle, no Kerberos file and (linked statically, ADR 39) no shared library but libc; one pack reader maps each index'
 . "$(dirname "$0")/../lib.sh"
 
 # Which files a run opens, by strace (scripts/bootstrap installs it);
@@ -33,6 +33,19 @@ test_expect_success 'linked statically: the shared libraries loaded are libc and
 	grep "\.so" opened | grep -v "^/etc/ld.so" >libs || : &&
 	test_grep "libc\.so" libs &&
 	! grep -v -E "/(libc|libasan|libubsan|libstdc\+\+|libm|libgcc_s|libdl|libpthread|librt)\.so" libs
+'
+
+# Opened by the check of every index before libgit2 reads one (packr_verify,
+# unmapped at once), by libgit2, and by the one reader; two readers (the
+# walk's and the blob reads') mapped a 24 MB index twice at 100k commits.
+test_expect_success 'the walk and the blob reads share one pack reader' '
+	(cd r && adr_commit docs/adr/0002-go.md "2. Go" Proposed "ADR 2" &&
+		adr_commit docs/adr/0002-go.md "2. Go" Accepted "accept 2" &&
+		git repack -q -a -d) &&
+	ls r/.git/objects/pack/*.idx >idx && test_line_count = 1 idx &&
+	opened "$ADRLOG" -C r --no-cache timeline --format json &&
+	grep -c "^[0-9 ]*open[at]*(.*pack-[0-9a-f]*\.idx" trace >n &&
+	test "$(cat n)" -le 3
 '
 
 test_done
