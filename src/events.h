@@ -63,6 +63,7 @@ struct engine {
 	struct docmemo docs;	/* parsed documents by blob and path */
 	unsigned char *bookkeeping;	/* per walk index: 0 not asked, 1 yes, 2 no */
 	size_t parsed;		/* versions events_blob() read and parsed (the trace) */
+	struct adr_commit **recs;	/* per walk index: its commit record, once made */
 };
 
 /*

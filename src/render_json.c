@@ -11,17 +11,28 @@
 #include "json.h"
 #include "status.h"
 #include "strvec.h"
+#include "xalloc.h"
 
-/* The commits a document names, for its "commits" map (SPEC 5 rev2). */
-static void render_json_name(struct strvec *named, const char *sha)
+/*
+ * The commits a document names, for its "commits" map (SPEC 5 rev2): the
+ * db's own strings, not copies (a repeat run at 100k commits names 300k).
+ */
+struct render_named {
+	const char **v;
+	size_t nr, alloc;
+};
+
+static void render_json_name(struct render_named *named, const char *sha)
 {
-	if (named && sha && *sha)
-		strvec_push(named, sha);
+	if (named && sha && *sha) {
+		XGROW(named->v, named->alloc, named->nr + 1);
+		named->v[named->nr++] = sha;
+	}
 }
 
 static int render_json_sha_cmp(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
 /*
@@ -30,7 +41,7 @@ static int render_json_sha_cmp(const void *a, const void *b)
  * the same input always gives the same bytes).
  */
 static void render_json_commits(struct json *jw, const struct adr_db *db,
-				struct strvec *named)
+				struct render_named *named)
 {
 	json_object_begin(jw, "commits");
 	if (named->nr > 1)
@@ -52,7 +63,7 @@ static void render_json_commits(struct json *jw, const struct adr_db *db,
 }
 
 static void render_json_strvec(struct json *jw, const char *key,
-			       const struct strvec *sv, int fill, struct strvec *named)
+			       const struct strvec *sv, int fill, struct render_named *named)
 {
 	json_array_begin(jw, key);
 	for (size_t i = 0; fill && i < sv->nr; i++) {
@@ -77,7 +88,7 @@ void render_json_event_fields(struct json *jw, const struct adr_event *e)
 }
 
 static void render_json_adr(struct json *jw, const struct adr *a, int fill,
-			    struct strvec *named)
+			    struct render_named *named)
 {
 	json_object_begin(jw, NULL);
 	json_string(jw, "id", a->id);
@@ -112,7 +123,7 @@ static int render_json_db(const struct render_ctx *ctx)
 	const struct adr_db *db = ctx->db;
 	int fill = ctx->with_commits;
 	struct json jw;
-	struct strvec named = STRVEC_INIT;
+	struct render_named named = { NULL, 0, 0 };
 
 	json_init(&jw, ctx->out, 1);
 	json_object_begin(&jw, NULL);
@@ -152,7 +163,7 @@ static int render_json_db(const struct render_ctx *ctx)
 	}
 	json_array_end(&jw);
 	render_json_commits(&jw, db, &named);
-	strvec_clear(&named);
+	free(named.v);
 	json_object_end(&jw);
 	json_finish(&jw);
 	return 0;

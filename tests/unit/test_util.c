@@ -163,6 +163,31 @@ TEST_GROUP(json)
 	free(s);
 }
 
+static void json_plain(struct json *jw)
+{
+	json_array_begin(jw, NULL);
+	json_string(jw, NULL, "0123456789abcdef0123456789abcdef01234567");
+	json_string(jw, NULL, "docs/adr/0001-use c.md ~!");
+	json_string(jw, NULL, "");
+	json_string(jw, NULL, "del\x7f");
+	json_string(jw, NULL, "tab\tend");
+	json_string(jw, NULL, "caf\xc3\xa9");
+	json_string(jw, NULL, "q\"");
+	json_string(jw, NULL, "b\\");
+	json_array_end(jw);
+}
+
+/* Printable ASCII goes out whole; anything else takes the escaping path. */
+TEST_GROUP(json_plain_strings)
+{
+	char *s = json_render(json_plain, 0);
+
+	STR_EQ(s, "[\"0123456789abcdef0123456789abcdef01234567\",\"docs/adr/0001-use c.md ~!\","
+	       "\"\",\"del\\u007f\",\"tab\\tend\",\"caf\xc3\xa9\",\"q\\\"\",\"b\\\\\"]",
+	       "plain strings whole, DEL, tab, UTF-8, quote and backslash escaped");
+	free(s);
+}
+
 TEST_GROUP(date)
 {
 	char buf[DATE_ISO_MAX], day[11];
