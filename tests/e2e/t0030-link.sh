@@ -15,16 +15,18 @@ test_expect_success 'setup' '
 	git init -q r && (cd r && adr_commit docs/adr/0001-use-c.md "1. Use C" Accepted "ADR 1")
 '
 
+# Shared libraries aside (a LINK=dynamic build loads libkrb5 and friends;
+# the last test says a static one loads none).
 test_expect_success 'a timeline opens neither the CA bundle nor a Kerberos or TLS file' '
 	opened "$ADRLOG" -C r --no-cache timeline --format json &&
 	test_grep "docs/adr|objects" opened &&
-	! grep -E "^/etc/ssl|^/usr/lib/ssl|^/etc/pki|ca-certificates|krb5|gss" opened
+	! grep -v "\.so[.0-9]*$" opened | grep -E "^/etc/ssl|^/usr/lib/ssl|^/etc/pki|ca-certificates|krb5|gss"
 '
 
 test_expect_success 'the commit-msg hook opens none of them either' '
 	printf "Change things\n" >msg &&
 	(cd r && opened "$ADRLOG" hook commit-msg ../msg) &&
-	! grep -E "^/etc/ssl|^/usr/lib/ssl|ca-certificates|krb5|gss" r/opened
+	! grep -v "\.so[.0-9]*$" r/opened | grep -E "^/etc/ssl|^/usr/lib/ssl|ca-certificates|krb5|gss"
 '
 
 test_expect_success 'linked statically: the shared libraries loaded are libc and the sanitizers only' '
