@@ -4,9 +4,36 @@
  */
 #include "xalloc.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+
+/*
+ * Large blocks (the walk's nodes, a cache entry's decoded arrays: tens of
+ * MB at 100k commits) ask Linux for transparent huge pages where it gives
+ * them on request ("madvise" mode): one fault per 2 MiB instead of 512,
+ * and a repeat run spent a sixth of its time in page faults.  A hint
+ * only; the interior 2 MiB-aligned part of a block that malloc mapped on
+ * its own (every block this big).
+ */
+#define XALLOC_HUGE_MIN (4u << 20)
+#define XALLOC_HUGE_PAGE ((uintptr_t)2 << 20)
+
+static void xalloc_huge(void *p, size_t size)
+{
+#ifdef MADV_HUGEPAGE
+	uintptr_t lo = ((uintptr_t)p + XALLOC_HUGE_PAGE - 1) & ~(XALLOC_HUGE_PAGE - 1);
+	uintptr_t hi = ((uintptr_t)p + size) & ~(XALLOC_HUGE_PAGE - 1);
+
+	if (size >= XALLOC_HUGE_MIN && hi > lo)
+		(void)madvise((void *)lo, hi - lo, MADV_HUGEPAGE);
+#else
+	(void)p;
+	(void)size;
+#endif
+}
 
 void xalloc_die(void)
 {
@@ -19,6 +46,7 @@ void *xmalloc(size_t size)
 	void *p = malloc(size ? size : 1);
 	if (!p)
 		xalloc_die();
+	xalloc_huge(p, size);
 	return p;
 }
 
@@ -27,6 +55,8 @@ void *xcalloc(size_t nmemb, size_t size)
 	void *p = calloc(nmemb ? nmemb : 1, size ? size : 1);
 	if (!p)
 		xalloc_die();
+	if (nmemb && size && nmemb <= SIZE_MAX / size)
+		xalloc_huge(p, nmemb * size);
 	return p;
 }
 
@@ -35,6 +65,7 @@ void *xrealloc(void *ptr, size_t size)
 	void *p = realloc(ptr, size ? size : 1);
 	if (!p)
 		xalloc_die();
+	xalloc_huge(p, size);
 	return p;
 }
 
