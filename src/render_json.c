@@ -25,6 +25,9 @@ struct render_named {
 static void render_json_name(struct render_named *named, const char *sha)
 {
 	if (named && sha && *sha) {
+		/* an event's commit is often the commit that landed it */
+		if (named->nr && !strcmp(named->v[named->nr - 1], sha))
+			return;
 		XGROW(named->v, named->alloc, named->nr + 1);
 		named->v[named->nr++] = sha;
 	}
