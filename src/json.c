@@ -5,10 +5,12 @@
  */
 #include "json.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "strbuf.h"
 #include "utf8.h"
+#include "xalloc.h"
 
 void json_init(struct json *jw, FILE *out, int pretty)
 {
@@ -17,7 +19,55 @@ void json_init(struct json *jw, FILE *out, int pretty)
 	jw->pretty = pretty;
 }
 
-void json_write_quoted(FILE *out, const char *s)
+void json_init_buffered(struct json *jw, FILE *out, int pretty)
+{
+	json_init(jw, out, pretty);
+	jw->cap = JSON_BUFFER;
+	jw->buf = xmalloc(jw->cap);
+}
+
+static void json_flush(struct json *jw)
+{
+	if (jw->len)
+		fwrite(jw->buf, 1, jw->len, jw->out);
+	jw->len = 0;
+}
+
+static void json_put(struct json *jw, const char *s, size_t n)
+{
+	if (!jw->buf) {
+		fwrite(s, 1, n, jw->out);
+		return;
+	}
+	if (jw->len + n > jw->cap) {
+		json_flush(jw);
+		if (n > jw->cap) {
+			fwrite(s, 1, n, jw->out);
+			return;
+		}
+	}
+	memcpy(jw->buf + jw->len, s, n);
+	jw->len += n;
+}
+
+static void json_putc(struct json *jw, char c)
+{
+	if (!jw->buf) {
+		putc_unlocked(c, jw->out);
+		return;
+	}
+	if (jw->len == jw->cap)
+		json_flush(jw);
+	jw->buf[jw->len++] = c;
+}
+
+static void json_puts(struct json *jw, const char *s)
+{
+	json_put(jw, s, strlen(s));
+}
+
+/* s quoted and escaped (UTF-8 sanitized) to jw's output. */
+static void json_quote(struct json *jw, const char *s)
 {
 	struct strbuf clean = STRBUF_INIT;
 	const unsigned char *p, *run;
@@ -29,17 +79,18 @@ void json_write_quoted(FILE *out, const char *s)
 	for (p = (const unsigned char *)s; *p >= 0x20 && *p < 0x7f && *p != '"' && *p != '\\'; p++)
 		;
 	if (!*p) {
-		putc_unlocked('"', out);
-		fwrite(s, 1, (size_t)(p - (const unsigned char *)s), out);
-		putc_unlocked('"', out);
+		json_putc(jw, '"');
+		json_put(jw, s, (size_t)(p - (const unsigned char *)s));
+		json_putc(jw, '"');
 		return;
 	}
 	utf8_sanitize(&clean, s, strlen(s));
 	p = (const unsigned char *)clean.buf;
-	putc_unlocked('"', out);
+	json_putc(jw, '"');
 	/* runs that need no escape go out in one write (shas, paths, titles) */
 	for (run = p; *p; p++) {
 		const char *esc = NULL;
+		char u[8];
 
 		switch (*p) {
 		case '"': esc = "\\\""; break;
@@ -53,25 +104,34 @@ void json_write_quoted(FILE *out, const char *s)
 			if (*p >= 0x20 && *p != 0x7f)
 				continue;
 		}
-		fwrite(run, 1, (size_t)(p - run), out);
-		if (esc)
-			fputs(esc, out);
-		else
-			fprintf(out, "\\u%04x", *p);
+		json_put(jw, (const char *)run, (size_t)(p - run));
+		if (!esc) {
+			snprintf(u, sizeof(u), "\\u%04x", *p);
+			esc = u;
+		}
+		json_puts(jw, esc);
 		run = p + 1;
 	}
-	fwrite(run, 1, (size_t)(p - run), out);
-	putc_unlocked('"', out);
+	json_put(jw, (const char *)run, (size_t)(p - run));
+	json_putc(jw, '"');
 	strbuf_release(&clean);
+}
+
+void json_write_quoted(FILE *out, const char *s)
+{
+	struct json jw;
+
+	json_init(&jw, out, 0);
+	json_quote(&jw, s);
 }
 
 static void json_indent(struct json *jw)
 {
 	if (!jw->pretty)
 		return;
-	putc_unlocked('\n', jw->out);
+	json_putc(jw, '\n');
 	for (int i = 0; i < jw->depth; i++)
-		fputs("  ", jw->out);
+		json_put(jw, "  ", 2);
 }
 
 /* Comma, newline and key before a value. */
@@ -79,19 +139,19 @@ static void json_prefix(struct json *jw, const char *key)
 {
 	if (jw->depth > 0) {
 		if (jw->count[jw->depth]++)
-			putc_unlocked(',', jw->out);
+			json_putc(jw, ',');
 		json_indent(jw);
 	}
 	if (key) {
-		json_write_quoted(jw->out, key);
-		fputs(jw->pretty ? ": " : ":", jw->out);
+		json_quote(jw, key);
+		json_puts(jw, jw->pretty ? ": " : ":");
 	}
 }
 
 static void json_open(struct json *jw, const char *key, int c)
 {
 	json_prefix(jw, key);
-	putc_unlocked(c, jw->out);
+	json_putc(jw, (char)c);
 	if (jw->depth < JSON_MAX_DEPTH - 1)
 		jw->depth++;
 	jw->count[jw->depth] = 0;
@@ -105,7 +165,7 @@ static void json_close(struct json *jw, int c)
 		jw->depth--;
 	if (had)
 		json_indent(jw);
-	putc_unlocked(c, jw->out);
+	json_putc(jw, (char)c);
 }
 
 void json_object_begin(struct json *jw, const char *key)
@@ -132,30 +192,38 @@ void json_string(struct json *jw, const char *key, const char *value)
 {
 	json_prefix(jw, key);
 	if (value)
-		json_write_quoted(jw->out, value);
+		json_quote(jw, value);
 	else
-		fputs("null", jw->out);
+		json_put(jw, "null", 4);
 }
 
 void json_null(struct json *jw, const char *key)
 {
 	json_prefix(jw, key);
-	fputs("null", jw->out);
+	json_put(jw, "null", 4);
 }
 
 void json_bool(struct json *jw, const char *key, int value)
 {
 	json_prefix(jw, key);
-	fputs(value ? "true" : "false", jw->out);
+	json_puts(jw, value ? "true" : "false");
 }
 
 void json_int(struct json *jw, const char *key, long long value)
 {
+	char num[24];
+	int n = snprintf(num, sizeof(num), "%lld", value);
+
 	json_prefix(jw, key);
-	fprintf(jw->out, "%lld", value);
+	json_put(jw, num, n > 0 ? (size_t)n : 0);
 }
 
 void json_finish(struct json *jw)
 {
-	putc_unlocked('\n', jw->out);
+	json_putc(jw, '\n');
+	if (jw->buf) {
+		json_flush(jw);
+		free(jw->buf);
+		jw->buf = NULL;
+	}
 }

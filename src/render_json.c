@@ -128,7 +128,7 @@ static int render_json_db(const struct render_ctx *ctx)
 	struct json jw;
 	struct render_named named = { NULL, 0, 0 };
 
-	json_init(&jw, ctx->out, 1);
+	json_init_buffered(&jw, ctx->out, 1);
 	json_object_begin(&jw, NULL);
 	json_string(&jw, "schema", "adr-log/1");
 	json_string(&jw, "head", db->head);

@@ -188,6 +188,47 @@ TEST_GROUP(json_plain_strings)
 	free(s);
 }
 
+static void json_big(struct json *jw)
+{
+	static char longs[70000];
+
+	memset(longs, 'x', sizeof(longs) - 1);
+	json_array_begin(jw, NULL);
+	for (int i = 0; i < 5000; i++) {
+		json_string(jw, NULL, "0123456789abcdef0123456789abcdef01234567");
+		json_int(jw, NULL, i);
+	}
+	json_string(jw, NULL, longs);	/* longer than the buffer */
+	json_string(jw, NULL, "tail \"q\" \x01");
+	json_array_end(jw);
+}
+
+/* Buffered output is byte for byte the unbuffered one, across flushes. */
+TEST_GROUP(json_buffered)
+{
+	void (*docs[])(struct json *) = { json_doc, json_plain, json_big };
+
+	for (size_t d = 0; d < sizeof(docs) / sizeof(*docs); d++) {
+		char *a = NULL, *b = NULL;
+		size_t alen = 0, blen = 0;
+		FILE *fa = open_memstream(&a, &alen), *fb = open_memstream(&b, &blen);
+		struct json ja, jb;
+
+		json_init(&ja, fa, 1);
+		docs[d](&ja);
+		json_finish(&ja);
+		json_init_buffered(&jb, fb, 1);
+		docs[d](&jb);
+		json_finish(&jb);
+		fclose(fa);
+		fclose(fb);
+		OK(blen == alen, "buffered length %zu, unbuffered %zu, document %zu", blen, alen, d);
+		OK(alen == blen && !memcmp(a, b, alen), "buffered bytes, document %zu", d);
+		free(a);
+		free(b);
+	}
+}
+
 TEST_GROUP(date)
 {
 	char buf[DATE_ISO_MAX], day[11];
