@@ -184,7 +184,7 @@ uninstall:
 		$(DESTDIR)$(DATADIR)/zsh/site-functions/_adr-log
 
 clean:
-	rm -rf build build-asan build-fuzz adr-log
+	rm -rf build build-* adr-log
 
 FORCE:
 
