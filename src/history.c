@@ -107,18 +107,20 @@ static int history_scan(struct walk *w, uint32_t idx, const char *raw, size_t le
 	return 0;
 }
 
-/* The ids of the ADRs at the tip (for the ADR-012-2 rule). */
 /*
  * A tip version is parsed whole once, for its record (history_adr(),
  * through the document memo) and for the walk, which would otherwise
- * parse it again for its status.  A blob the memo cannot read is left to
- * events_blob(), which says so.
+ * parse it again for its status.  Not a name that is never an ADR
+ * (README, template, index: it gets no record).  A blob the memo cannot
+ * read is left to events_blob(), which says so.
  */
 static void history_tip_parse(struct engine *e, const git_oid *blob, const char *path)
 {
 	struct docmemo_new nw;
 	struct adr_doc doc;
 
+	if (adrid_is_excluded(adrid_basename(path)))
+		return;
 	if (docmemo_parse_new(&doc, &nw, &e->docs, e->repo, blob, path) < 0) {
 		git_error_clear();
 		error_clear();
@@ -129,6 +131,7 @@ static void history_tip_parse(struct engine *e, const git_oid *blob, const char 
 	adr_doc_release(&doc);
 }
 
+/* The ids of the ADRs at the tip (for the ADR-012-2 rule). */
 static int history_tip_ids(struct engine *e, const git_tree *tree)
 {
 	struct walk_deltas d = { 0 };

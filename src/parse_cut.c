@@ -81,7 +81,7 @@ static int cut_line_starts_status(const char *l, size_t n)
 	};
 	size_t i = 0;
 
-	while (i < n && strchr(" \t>#*_`-+|:[", l[i]))
+	while (i < n && l[i] && strchr(" \t>#*_`-+|:[", l[i]))
 		i++;
 	l += i;
 	n -= i;

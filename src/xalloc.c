@@ -14,9 +14,10 @@
  * Large blocks (the walk's nodes, a cache entry's decoded arrays: tens of
  * MB at 100k commits) ask Linux for transparent huge pages where it gives
  * them on request ("madvise" mode): one fault per 2 MiB instead of 512,
- * and a repeat run spent a sixth of its time in page faults.  A hint
- * only; the interior 2 MiB-aligned part of a block that malloc mapped on
- * its own (every block this big).
+ * and a repeat run spent a sixth of its time in page faults.  A hint on
+ * the block's own 2 MiB-aligned interior only, safe wherever malloc took
+ * the block from (its own mapping, or the heap, where the hint outlives
+ * the block: a later block there may get huge pages too).
  */
 #define XALLOC_HUGE_MIN (4u << 20)
 #define XALLOC_HUGE_PAGE ((uintptr_t)2 << 20)
