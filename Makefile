@@ -44,9 +44,14 @@ PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null || echo -lgit2 -l
 # libgit2 built on other dependencies).
 STATIC_LIBS = git2 mbedtls mbedx509 mbedcrypto http_parser ssh2 crypto pcre2-8 cmark z
 ifndef LINK
+# -Bstatic is GNU ld's: elsewhere (macOS) the shared libraries, always
+ifeq ($(shell uname -s),Linux)
 STATIC_MISSING := $(foreach l,$(STATIC_LIBS),\
 	$(if $(filter /%,$(shell $(CC) -print-file-name=lib$(l).a 2>/dev/null)),,$(l)))
 LINK := $(if $(strip $(STATIC_MISSING)),dynamic,static)
+else
+LINK := dynamic
+endif
 endif
 ifeq ($(LINK),static)
 LINK_CFLAGS = -DADRLOG_LINK_STATIC

@@ -191,14 +191,14 @@ int docmemo_parse_new(struct adr_doc *doc, struct docmemo_new *nw, struct docmem
 			strbuf_release(&buf);
 			return -1;
 		}
+		big = buf.len >= PARSE_MAX_BYTES;
 		if (nw) {
 			parse_adr_heading_id(doc, &nw->heading_id, path, buf.buf, buf.len);
 			nw->parsed = 1;
-			nw->big = buf.len >= PARSE_MAX_BYTES;
+			nw->big = big;
 		} else {
 			parse_adr(doc, path, buf.buf, buf.len);
 		}
-		big = buf.len >= PARSE_MAX_BYTES;
 		strbuf_release(&buf);
 		if (!m->dir && HASH_COUNT(m->map) >= DOCMEMO_RUN_MAX) {
 			free(key);

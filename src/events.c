@@ -35,25 +35,28 @@ int events_tracked(const struct engine *e, const char *path)
 	return discover_in_dirs(path, &e->dirs) && adrid_has_adr_ext(adrid_basename(path));
 }
 
-/* The memo's key of blob under the file name base: its id and its parser. */
-static void events_blob_key(struct blobinfo *key, const git_oid *blob, const char *base)
+/*
+ * The memo's key of blob under the file name base: its id and its parser.
+ * Returns 0 when parse_adr() would pick another parser for the name (it
+ * takes ".RST" as reStructuredText, the walk only ".rst"): a parse of the
+ * whole file under that name is not the walk's.
+ */
+static int events_blob_key(struct blobinfo *key, const git_oid *blob, const char *base)
 {
 	size_t blen = strlen(base);
 
 	memset(key, 0, sizeof(*key));
 	git_oid_cpy(&key->key.oid, blob);
 	key->key.rst = blen > 4 && !strcmp(base + blen - 4, ".rst");
+	return key->key.rst || blen <= 4 || strcasecmp(base + blen - 4, ".rst");
 }
 
 int events_title(char **out, struct engine *e, const git_oid *blob, const char *path)
 {
 	const char *base = adrid_basename(path);
-	size_t blen = strlen(base);
 	struct blobinfo key, *bi = NULL;
 
-	events_blob_key(&key, blob, base);
-	/* the walk picks the parser by ".rst", parse_adr() case-blind */
-	if (!key.key.rst && blen > 4 && !strcasecmp(base + blen - 4, ".rst"))
+	if (!events_blob_key(&key, blob, base))
 		return 0;
 	HASH_FIND(hh, e->blobs, &key.key, sizeof(key.key), bi);
 	if (!bi || !bi->title_known)
@@ -66,11 +69,9 @@ void events_blob_seed(struct engine *e, const git_oid *blob, const char *path,
 		      const struct adr_doc *doc, const char *heading_id, int big)
 {
 	const char *base = adrid_basename(path);
-	size_t blen = strlen(base);
 	struct blobinfo key, *bi = NULL;
 
-	events_blob_key(&key, blob, base);
-	if (!key.key.rst && blen > 4 && !strcasecmp(base + blen - 4, ".rst"))
+	if (!events_blob_key(&key, blob, base))
 		return;
 	HASH_FIND(hh, e->blobs, &key.key, sizeof(key.key), bi);
 	if (bi)
@@ -94,7 +95,7 @@ int events_blob(const char **id, enum adr_status *status, struct engine *e,
 	struct blobinfo key, *bi = NULL;
 	char *name_id;
 
-	events_blob_key(&key, blob, base);
+	(void)events_blob_key(&key, blob, base);	/* the walk's own parse */
 	HASH_FIND(hh, e->blobs, &key.key, sizeof(key.key), bi);
 	if (!bi) {
 		struct strbuf buf = STRBUF_INIT;

@@ -77,12 +77,14 @@ test_expect_success 'a second pack whose index fanout is not monotonic is left t
 '
 
 # libgit2 1.5 reads such offsets unchecked (SIGBUS, SIGSEGV)
+# and the edges: inside the 12-byte header, at the 20-byte trailer's start
 test_expect_success 'an index offset past its pack, or past the 64-bit table, stops the command' '
 	make_repo far &&
 	(cd far && git repack -q -a -d) &&
 	idx=$(ls far/.git/objects/pack/*.idx) &&
+	trailer=$(( $(wc -c <"${idx%.idx}.pack") - 20 )) &&
 	cp "$idx" idx.orig &&
-	for v in 0x7fffff00 0x80000003; do
+	for v in 0x7fffff00 0x80000003 11 $trailer; do
 		cp idx.orig "$idx" &&
 		python3 "$HOSTILE" set-offset far 1 $v &&
 		fails_cleanly far &&
